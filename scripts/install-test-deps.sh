@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the real programs the tests run against (Debian packages), once; needs root, as on CI.
+set -euo pipefail
+missing=()
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "wslint tests need: ${missing[*]} (install them with apt-get as root)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,83 @@
+// Entry point of the syntax layer: bytes or text in, a ConfigFile and its syntax problems out. Never throws.
+import type { Comment, ConfigFile, Directive, Range, Word } from "./ast.js";
+import { nginxParser, type SyntaxIssue } from "./parser.js";
+import { nginxLexer } from "./tokens.js";
+import { rangeOf } from "./words.js";
+
+export interface ParseResult {
+  file: ConfigFile;
+  issues: SyntaxIssue[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: false });
+
+/** Decodes bytes as nginx reads them: byte-oriented, so invalid UTF-8 becomes U+FFFD, not an error. */
+export function decodeConfig(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
+/** A NUL in the first 8 KiB marks a binary file: nginx would stop at the first odd byte, and so do we. */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes("\u0000");
+}
+
+export function parseConfig(text: string, path: string): ParseResult {
+  if (looksBinary(text)) {
+    const at = { line: 1, column: 1, offset: 0 };
+    return {
+      file: { path, directives: [], comments: [], text },
+      issues: [{ message: "this is a binary file (it contains NUL bytes), not an nginx configuration", range: { start: at, end: at } }],
+    };
+  }
+  const lexed = nginxLexer.tokenize(text);
+  nginxParser.begin(lexed.tokens);
+  const directives = nginxParser.file();
+  const issues = [...nginxParser.issues];
+  for (const e of nginxParser.errors) {
+    // The grammar accepts every token sequence; Chevrotain errors here would be a bug, but stay data.
+    issues.push({ message: e.message, range: rangeOf(e.token) });
+  }
+  for (const e of lexed.errors) {
+    const at = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset };
+    issues.push({ message: `unexpected character "${text.substr(e.offset, e.length)}"`, range: { start: at, end: at } });
+  }
+  const comments: Comment[] = (lexed.groups.comments ?? []).map((t) => ({ text: t.image.slice(1), range: rangeOf(t) }));
+  attachInnerComments(directives, comments);
+  checkWordSeparation(directives, issues);
+  issues.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { file: { path, directives, comments, text }, issues };
+}
+
+/** Comments written between the words of a statement belong to it (crossplane prints them after it). */
+function attachInnerComments(directives: Directive[], comments: Comment[]): void {
+  if (comments.length === 0) return;
+  let next = 0;
+  const visit = (list: Directive[]): void => {
+    for (const d of list) {
+      const from = d.name.range.start.offset;
+      const to = d.block ? d.block.range.start.offset : d.rawBody ? d.rawBody.range.start.offset : d.range.end.offset;
+      while (next < comments.length && comments[next].range.start.offset < from) next++;
+      while (next < comments.length && comments[next].range.start.offset < to) d.innerComments.push(comments[next++]);
+      if (d.block) visit(d.block.directives);
+    }
+  };
+  visit(directives);
+}
+
+/** nginx needs a space after a closing quote: `"a"b` is `unexpected "b"` (a `)` may follow, for `if`). */
+function checkWordSeparation(directives: Directive[], issues: SyntaxIssue[]): void {
+  const visit = (list: Directive[]): void => {
+    for (const d of list) {
+      const words: Word[] = [d.name, ...d.args];
+      for (let i = 0; i + 1 < words.length; i++) {
+        const [a, b] = [words[i], words[i + 1]];
+        if (a.quote !== "none" && a.range.end.offset === b.range.start.offset && !b.raw.startsWith(")")) {
+          const at: Range = { start: b.range.start, end: b.range.start };
+          issues.push({ message: `unexpected "${b.raw[0]}" after a closing quote; nginx needs a space there`, range: at });
+        }
+      }
+      if (d.block) visit(d.block.directives);
+    }
+  };
+  visit(directives);
+}
