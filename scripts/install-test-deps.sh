@@ -3,6 +3,8 @@
 set -euo pipefail
 missing=()
 command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+# The stream module is a separate Debian package; the agreement cases cover stream {} configs.
+[ -e /usr/lib/nginx/modules/ngx_stream_module.so ] || missing+=(libnginx-mod-stream)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "wslint tests need: ${missing[*]} (install them with apt-get as root)" >&2

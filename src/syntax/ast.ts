@@ -19,11 +19,11 @@ export type QuoteKind = "none" | "double" | "single";
 /** One word of a directive: its name or an argument. */
 export interface Word {
   /** The text as nginx stores it after unescaping (`\"`, `\'`, `\\`, `\t`, `\r`, `\n`). */
-  value: string;
+  readonly value: string;
   /** The source text, quotes included. */
-  raw: string;
-  quote: QuoteKind;
-  range: Range;
+  readonly raw: string;
+  readonly quote: QuoteKind;
+  readonly range: Range;
 }
 
 export interface Comment {
@@ -35,7 +35,10 @@ export interface Comment {
 export interface Block {
   directives: Directive[];
   /** Range from `{` to `}` inclusive. */
-  range: Range;
+  readonly range: Range;
+  /** The range's offsets, cheap to read (the range itself is built on first use). */
+  readonly startOffset: number;
+  readonly endOffset: number;
   /** False when the file ended before the closing brace. */
   closed: boolean;
 }
@@ -50,7 +53,10 @@ export interface Directive {
   /** Comments written between the words of this directive (nginx ignores them). */
   innerComments: Comment[];
   /** From the name to the terminating `;` or closing `}`. */
-  range: Range;
+  readonly range: Range;
+  /** The range's offsets, cheap to read (the range itself is built on first use). */
+  readonly startOffset: number;
+  readonly endOffset: number;
   /** True when error recovery had to invent the terminator: the statement is incomplete. */
   recovered: boolean;
 }

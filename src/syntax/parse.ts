@@ -1,8 +1,10 @@
 // Entry point of the syntax layer: bytes or text in, a ConfigFile and its syntax problems out. Never throws.
 import type { Comment, ConfigFile, Directive, Range, Word } from "./ast.js";
 import { nginxParser, type SyntaxIssue } from "./parser.js";
-import { nginxLexer } from "./tokens.js";
-import { rangeOf } from "./words.js";
+import type { IToken } from "chevrotain";
+import { LCurly, nginxLexer, RCurly } from "./tokens.js";
+import { LineIndex } from "./line-index.js";
+import { tokenRange } from "./words.js";
 
 export interface ParseResult {
   file: ConfigFile;
@@ -21,31 +23,49 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes("\u0000");
 }
 
+/**
+ * Deeper nesting than this is refused: real configs nest a handful of levels, and the recursive descent
+ * (and every walk after it) must not run out of stack on a hostile file.
+ */
+export const MAX_NESTING = 400;
+
 export function parseConfig(text: string, path: string): ParseResult {
+  const unparsed = (issue: SyntaxIssue): ParseResult => ({ file: { path, directives: [], comments: [], text }, issues: [issue] });
   if (looksBinary(text)) {
     const at = { line: 1, column: 1, offset: 0 };
-    return {
-      file: { path, directives: [], comments: [], text },
-      issues: [{ message: "this is a binary file (it contains NUL bytes), not an nginx configuration", range: { start: at, end: at } }],
-    };
+    return unparsed({ message: "this is a binary file (it contains NUL bytes), not an nginx configuration", range: { start: at, end: at } });
   }
   const lexed = nginxLexer.tokenize(text);
-  nginxParser.begin(lexed.tokens);
+  const lines = new LineIndex(text);
+  const tooDeep = firstTooDeep(lexed.tokens);
+  if (tooDeep) {
+    return unparsed({ message: `blocks are nested more than ${MAX_NESTING} levels deep; wslint does not read this file further`, range: tokenRange(lines, tooDeep) });
+  }
+  nginxParser.begin(lexed.tokens, lines);
   const directives = nginxParser.file();
   const issues = [...nginxParser.issues];
   for (const e of nginxParser.errors) {
     // The grammar accepts every token sequence; Chevrotain errors here would be a bug, but stay data.
-    issues.push({ message: e.message, range: rangeOf(e.token) });
+    issues.push({ message: e.message, range: tokenRange(lines, e.token) });
   }
   for (const e of lexed.errors) {
-    const at = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset };
-    issues.push({ message: `unexpected character "${text.substr(e.offset, e.length)}"`, range: { start: at, end: at } });
+    issues.push({ message: `unexpected character "${text.substr(e.offset, e.length)}"`, range: lines.range(e.offset, e.offset + e.length) });
   }
-  const comments: Comment[] = (lexed.groups.comments ?? []).map((t) => ({ text: t.image.slice(1), range: rangeOf(t) }));
+  const comments: Comment[] = (lexed.groups.comments ?? []).map((t) => ({ text: t.image.slice(1), range: tokenRange(lines, t) }));
   attachInnerComments(directives, comments);
   checkWordSeparation(directives, issues);
   issues.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file: { path, directives, comments, text }, issues };
+}
+
+function firstTooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) {
+      if (++depth > MAX_NESTING) return t;
+    } else if (t.tokenType === RCurly) depth--;
+  }
+  return undefined;
 }
 
 /** Comments written between the words of a statement belong to it (crossplane prints them after it). */
@@ -54,8 +74,8 @@ function attachInnerComments(directives: Directive[], comments: Comment[]): void
   let next = 0;
   const visit = (list: Directive[]): void => {
     for (const d of list) {
-      const from = d.name.range.start.offset;
-      const to = d.block ? d.block.range.start.offset : d.rawBody ? d.rawBody.range.start.offset : d.range.end.offset;
+      const from = d.startOffset;
+      const to = d.block ? d.block.startOffset : d.rawBody ? d.rawBody.range.start.offset : d.endOffset;
       while (next < comments.length && comments[next].range.start.offset < from) next++;
       while (next < comments.length && comments[next].range.start.offset < to) d.innerComments.push(comments[next++]);
       if (d.block) visit(d.block.directives);

@@ -1,21 +1,16 @@
 // Turns tokens into the AST's words and ranges, unescaping as nginx does when it copies a word.
 import type { IToken } from "chevrotain";
-import type { Position, QuoteKind, Range, Word } from "./ast.js";
+import type { QuoteKind, Range, Word } from "./ast.js";
+import type { LineIndex } from "./line-index.js";
 
-export function startOf(token: IToken): Position {
-  return { line: token.startLine ?? 1, column: token.startColumn ?? 1, offset: token.startOffset };
+/** The range a token covers (Chevrotain's endOffset is inclusive; ours are exclusive). */
+export function tokenRange(lines: LineIndex, token: IToken): Range {
+  return lines.range(token.startOffset, (token.endOffset ?? token.startOffset) + 1);
 }
 
-export function endOf(token: IToken): Position {
-  return { line: token.endLine ?? 1, column: (token.endColumn ?? 0) + 1, offset: (token.endOffset ?? 0) + 1 };
-}
-
-export function rangeOf(token: IToken): Range {
-  return { start: startOf(token), end: endOf(token) };
-}
-
-export function spanOf(first: IToken, last: IToken): Range {
-  return { start: startOf(first), end: endOf(last) };
+/** The offset just past a token. */
+export function tokenEnd(token: IToken): number {
+  return (token.endOffset ?? token.startOffset) + 1;
 }
 
 /**
@@ -45,8 +40,43 @@ export function unescapeNginx(text: string): string {
   return out;
 }
 
-export function wordFromToken(token: IToken, quote: QuoteKind, terminated = true): Word {
-  const raw = token.image;
-  const inner = quote === "none" ? raw : raw.slice(1, terminated ? -1 : undefined);
-  return { value: unescapeNginx(inner), raw, quote, range: rangeOf(token) };
+/**
+ * A word backed by its token: value and range are computed on first use. Large configs have hundreds of
+ * thousands of words and rules look at few of their ranges, so building them eagerly only fed the GC.
+ */
+class TokenWord implements Word {
+  private cachedValue: string | undefined;
+  private cachedRange: Range | undefined;
+
+  constructor(
+    private readonly token: IToken,
+    private readonly lines: LineIndex,
+    readonly quote: QuoteKind,
+    private readonly terminated: boolean,
+  ) {}
+
+  get raw(): string {
+    return this.token.image;
+  }
+
+  get value(): string {
+    if (this.cachedValue === undefined) {
+      const raw = this.token.image;
+      const inner = this.quote === "none" ? raw : raw.slice(1, this.terminated ? -1 : undefined);
+      this.cachedValue = unescapeNginx(inner);
+    }
+    return this.cachedValue;
+  }
+
+  get range(): Range {
+    return (this.cachedRange ??= tokenRange(this.lines, this.token));
+  }
+
+  toJSON(): Word {
+    return { value: this.value, raw: this.raw, quote: this.quote, range: this.range };
+  }
+}
+
+export function wordFromToken(token: IToken, lines: LineIndex, quote: QuoteKind, terminated = true): Word {
+  return new TokenWord(token, lines, quote, terminated);
 }

@@ -1,0 +1,30 @@
+// Flags an `include` of a literal path that cannot be read (an empty glob is fine, as in nginx).
+import { defineRule } from "../src/engine/rule.js";
+import { walk } from "../src/workspace/tree.js";
+
+export default defineRule({
+  meta: {
+    id: "include-not-found",
+    type: "validation",
+    severity: "error",
+    docs: {
+      summary: "An `include` names a file that does not exist or cannot be read.",
+      why: 'nginx opens every literal include path when it reads the configuration and fails with `open() "..." failed` if it cannot; a glob that matches nothing is not an error.',
+      fix: "Correct the path (relative paths resolve against the main configuration's directory), create the file, or use a glob if the file is optional.",
+    },
+    examples: {
+      bad: ["events {}\nhttp {\n    include websocket-map.conf;\n}\n"],
+      good: ["events {}\nhttp {\n    include conf.d/*.conf;\n}\n"],
+    },
+  },
+  check(ctx) {
+    for (const tree of ctx.model.trees) {
+      walk(tree.roots, (node) => {
+        const error = node.include?.error;
+        if (!error) return;
+        const path = node.include!.resolved;
+        ctx.report({ node, range: node.directive.args[0]?.range, message: `open() "${path}" failed (${error}); nginx cannot read this include` });
+      });
+    }
+  },
+});

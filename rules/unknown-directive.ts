@@ -1,0 +1,39 @@
+// Flags directive names no nginx module defines, with the closest known name as a hint.
+import { defineRule } from "../src/engine/rule.js";
+import { closestName } from "../src/reference/closest-name.js";
+import { isKnownDirective } from "../src/reference/directives.js";
+import { walk } from "../src/workspace/tree.js";
+
+export default defineRule({
+  meta: {
+    id: "unknown-directive",
+    type: "validation",
+    severity: "error",
+    docs: {
+      summary: "A directive that no nginx module defines.",
+      why: 'nginx fails with `unknown directive "..."` when a name is misspelled or its module is not loaded; the whole configuration is rejected.',
+      fix: 'Correct the spelling, load the module that defines it (`load_module`), or declare third-party directives as known with the `modules` setting or `--known-directive`.',
+    },
+    examples: {
+      bad: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_passs http://127.0.0.1:8080;\n        }\n    }\n}\n"],
+      good: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n"],
+    },
+  },
+  check(ctx) {
+    const extra = ctx.model.options.extraDirectives;
+    for (const tree of ctx.model.trees) {
+      walk(tree.roots, (node) => {
+        if (node.context === "opaque") return false;
+        const name = node.directive.name.value;
+        if (isKnownDirective(name) || extra.has(name)) return;
+        const hint = closestName(name);
+        const bom = name.startsWith("\uFEFF") ? " (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word)" : "";
+        ctx.report({
+          node,
+          message: `unknown directive "${name}"${bom}${hint ? `; did you mean "${hint}"?` : ""}`,
+        });
+        return false;
+      });
+    }
+  },
+});

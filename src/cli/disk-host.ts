@@ -1,0 +1,49 @@
+// The host over the real file system, used by the CLI (the only core-adjacent file that imports node:fs).
+import { readFileSync, statSync } from "node:fs";
+import { globSync } from "tinyglobby";
+import { decodeConfig } from "../syntax/parse.js";
+import { byteOrder, type Host } from "../workspace/host.js";
+
+/**
+ * Files over this size are refused rather than read: real configs are kilobytes (the 2,000-server benchmark
+ * is 1.8 MB), and tokens of a far larger file would exhaust memory before anything useful came of it.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export function diskHost(): Host {
+  return {
+    readFile(path) {
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) return { ok: false, error: "Is a directory" };
+        if (stat.size > MAX_FILE_BYTES) return { ok: false, error: `file too large (${(stat.size / 1048576).toFixed(1)} MB; wslint reads configs up to 16 MB)` };
+        return { ok: true, text: decodeConfig(readFileSync(path)) };
+      } catch (e) {
+        return { ok: false, error: describeFsError(e) };
+      }
+    },
+    glob(pattern) {
+      try {
+        return globSync(pattern, { absolute: true, dot: false, onlyFiles: true, expandDirectories: false }).sort(byteOrder);
+      } catch {
+        return [];
+      }
+    },
+    isFile(path) {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "No such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "Permission denied";
+  if (code === "EISDIR") return "Is a directory";
+  if (code === "ELOOP") return "Too many levels of symbolic links";
+  return (e as Error).message ?? String(e);
+}

@@ -1,0 +1,53 @@
+// What a rule is: metadata that documents it (docs pages, `wslint explain`, SARIF) and a check over the model.
+import type { Model } from "../model/model.js";
+import type { Range } from "../syntax/ast.js";
+import type { ConfigNode } from "../workspace/tree.js";
+import type { Fix, RelatedLocation, Severity } from "./problem.js";
+
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why it matters, in terms of nginx's behaviour. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case, equal to the file name, never changed once released. */
+  id: string;
+  /** "validation": nginx -t would reject it; "problem": it breaks at run time; "suggestion": advisory. */
+  type: "validation" | "problem" | "suggestion";
+  severity: Severity;
+  docs: RuleDocs;
+  /** Configs the rule must flag (bad) and leave alone (good); they run as tests and fill the docs page. */
+  examples: { bad: string[]; good: string[] };
+  fixable?: boolean;
+}
+
+export interface Finding {
+  /** The directive the finding is about; its name is highlighted unless `range` says otherwise. */
+  node?: ConfigNode;
+  /** Where, when there is no node (syntax errors) or a narrower span is meant. */
+  file?: string;
+  range?: Range;
+  message: string;
+  /** Overrides the rule's severity for this finding (e.g. an error when nginx -t fails, else a warning). */
+  severity?: Severity;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext {
+  model: Model;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,41 @@
+// Runs every enabled rule over one model and turns findings into positioned, de-duplicated problems.
+import type { Model } from "../model/model.js";
+import { compareProblems, type Problem, type Severity } from "./problem.js";
+import type { Finding, Rule } from "./rule.js";
+
+export type RuleSetting = "off" | Severity;
+
+export function runRules(model: Model, rules: readonly Rule[], settings: Record<string, RuleSetting> = {}): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    if (setting === "off") continue;
+    const report = (f: Finding): void => {
+      const problem = toProblem(rule, f, setting);
+      if (!problem) return;
+      // A file included in several places is checked in each; say each thing once.
+      const key = `${problem.ruleId}\0${problem.file}\0${problem.range.start.offset}\0${problem.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      problems.push(problem);
+    };
+    rule.check({ model, report });
+  }
+  return problems.sort(compareProblems);
+}
+
+function toProblem(rule: Rule, f: Finding, setting: Severity | undefined): Problem | undefined {
+  const file = f.file ?? f.node?.file;
+  const range = f.range ?? f.node?.directive.name.range;
+  if (!file || !range) return undefined;
+  return {
+    ruleId: rule.meta.id,
+    severity: setting ?? f.severity ?? rule.meta.severity,
+    message: f.message,
+    file,
+    range,
+    fix: f.fix,
+    related: f.related,
+  };
+}

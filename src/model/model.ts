@@ -1,0 +1,37 @@
+// The model rules read: the include-expanded trees, the target nginx version and the symbols the config defines.
+import type { Workspace } from "../workspace/workspace.js";
+import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
+import { collectSymbols, type Symbols } from "./symbols.js";
+import type { NginxVersion } from "./version.js";
+
+export interface ModelOptions {
+  nginxVersion: NginxVersion;
+  /** Directive names of third-party modules the user declared as known. */
+  extraDirectives: ReadonlySet<string>;
+}
+
+export class Model {
+  readonly symbols: Symbols;
+
+  constructor(
+    readonly workspace: Workspace,
+    readonly options: ModelOptions,
+  ) {
+    this.symbols = collectSymbols(workspace.trees);
+  }
+
+  get trees(): ConfigTree[] {
+    return this.workspace.trees;
+  }
+
+  get nginxVersion(): NginxVersion {
+    return this.options.nginxVersion;
+  }
+
+  /** Every node of every tree, depth-first in document order (a file included twice is visited twice). */
+  *nodes(): Generator<ConfigNode> {
+    const all: ConfigNode[] = [];
+    for (const tree of this.trees) walk(tree.roots, (n) => void all.push(n));
+    yield* all;
+  }
+}

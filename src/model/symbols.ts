@@ -1,0 +1,86 @@
+// Names a configuration defines for itself: variables (map, geo, set, ...) and upstream blocks.
+import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
+
+/** Directives that define the variable named by one of their arguments, and which argument. */
+const VARIABLE_DEFINERS: Record<string, (args: string[]) => string | undefined> = {
+  map: (a) => a[1],
+  split_clients: (a) => a[1],
+  geo: (a) => a[a.length - 1],
+  geoip2: () => undefined,
+  set: (a) => a[0],
+  perl_set: (a) => a[0],
+  js_set: (a) => a[0],
+  js_var: (a) => a[0],
+  auth_request_set: (a) => a[0],
+  auth_jwt_claim_set: (a) => a[0],
+  auth_jwt_header_set: (a) => a[0],
+  set_by_lua: (a) => a[0],
+  set_by_lua_file: (a) => a[0],
+  set_by_lua_block: (a) => a[0],
+  set_secure_link: (a) => a[0],
+};
+
+export interface UpstreamServer {
+  node: ConfigNode;
+  address: string;
+  /** Parameters such as `backup`, `down`, `weight=2`, `max_fails=3`. */
+  params: string[];
+}
+
+export interface Upstream {
+  name: string;
+  node: ConfigNode;
+  servers: UpstreamServer[];
+  /** The balancing-method directive (`ip_hash`, `hash`, `least_conn`, `random`, `sticky`...), if any. */
+  method?: ConfigNode;
+  keepalive?: ConfigNode;
+}
+
+export interface Symbols {
+  /** Variable name (no `$`) → the nodes defining it. */
+  variables: Map<string, ConfigNode[]>;
+  /** http upstream name → its definition (stream upstreams live in `streamUpstreams`). */
+  upstreams: Map<string, Upstream>;
+  streamUpstreams: Map<string, Upstream>;
+}
+
+const BALANCING_METHODS = new Set(["ip_hash", "hash", "least_conn", "least_time", "random", "sticky", "ntlm"]);
+
+export function collectSymbols(trees: ConfigTree[]): Symbols {
+  const symbols: Symbols = { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map() };
+  for (const tree of trees) {
+    walk(tree.roots, (node) => {
+      const name = node.directive.name.value;
+      const args = node.directive.args.map((a) => a.value);
+      const define = VARIABLE_DEFINERS[name];
+      if (define && node.context !== "opaque") {
+        const variable = define(args);
+        if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
+      }
+      if (name === "upstream" && node.directive.block && args[0]) {
+        const table = node.context === "stream" ? symbols.streamUpstreams : symbols.upstreams;
+        if (!table.has(args[0])) table.set(args[0], readUpstream(args[0], node));
+      }
+    });
+  }
+  return symbols;
+}
+
+function readUpstream(name: string, node: ConfigNode): Upstream {
+  const upstream: Upstream = { name, node, servers: [] };
+  for (const child of node.children) {
+    const d = child.directive;
+    const childName = d.name.value;
+    if (childName === "server" && d.args.length > 0) {
+      upstream.servers.push({ node: child, address: d.args[0].value, params: d.args.slice(1).map((a) => a.value) });
+    } else if (BALANCING_METHODS.has(childName)) upstream.method = child;
+    else if (childName === "keepalive") upstream.keepalive = child;
+  }
+  return upstream;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

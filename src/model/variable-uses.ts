@@ -1,0 +1,41 @@
+// Where a configuration uses variables: `$name` and `${name}` in the arguments nginx compiles as values,
+// not in the ones it reads as regular expressions.
+import type { Word } from "../syntax/ast.js";
+import type { ConfigNode } from "../workspace/tree.js";
+
+export interface VariableUse {
+  name: string;
+  word: Word;
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g;
+const REGEX_OPERATORS = new Set(["~", "~*", "!~", "!~*"]);
+
+/** Directives whose arguments are code or patterns, not nginx values. */
+function isOpaqueDirective(name: string): boolean {
+  return /_by_lua|^perl|^js_|^location$|^valid_referers$|^server_name$|^map_hash|^geoip2?$/.test(name);
+}
+
+/** The arguments of `node` in which nginx expands variables. */
+function valueArgs(node: ConfigNode): Word[] {
+  const d = node.directive;
+  const name = d.name.value;
+  if (node.context === "opaque") {
+    // map entries: the value (last word) is a complex value; keys are strings or regexes.
+    return node.parent?.directive.name.value === "map" && d.args.length > 0 ? [d.args[d.args.length - 1]] : [];
+  }
+  if (isOpaqueDirective(name)) return [];
+  if (name === "rewrite") return d.args.slice(1, 2);
+  if (name === "if") return d.args.filter((_, i) => !REGEX_OPERATORS.has(d.args[i - 1]?.value ?? ""));
+  if (name === "proxy_redirect" && d.args[0]?.value.startsWith("~")) return d.args.slice(1);
+  return d.args;
+}
+
+export function variableUses(node: ConfigNode): VariableUse[] {
+  const uses: VariableUse[] = [];
+  for (const word of valueArgs(node)) {
+    if (!word.value.includes("$")) continue;
+    for (const m of word.value.matchAll(VARIABLE)) uses.push({ name: m[1] ?? m[2], word });
+  }
+  return uses;
+}

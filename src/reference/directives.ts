@@ -1,0 +1,106 @@
+// The directive reference: every directive of @nginx/reference-lib with its contexts, argument count and value kind.
+import { Format, getDirectives } from "@nginx/reference-lib";
+import { type ContextName, type Family, contextsOf, familyOf, familyOfModule } from "./contexts.js";
+import { OVERRIDES } from "./overrides.js";
+import { type ArgCount, argumentsOfSyntax } from "./syntax-arguments.js";
+import { type ValueKind, valueKindOf } from "./value-kinds.js";
+import { compareVersions } from "./versions.js";
+
+export type { ArgCount } from "./syntax-arguments.js";
+export type { ValueKind } from "./value-kinds.js";
+
+export interface DirectiveSpec {
+  name: string;
+  module: string;
+  block: boolean;
+  contexts: ContextName[];
+  /** Arguments, not counting the block; the range nginx's own "invalid number of arguments" check allows. */
+  args: ArgCount;
+  /** nginx older than `version` allowed only `args`; see argsFor. */
+  argsBefore?: { version: string; args: ArgCount };
+  /** Set when the single argument must be of that kind (flag = on|off). */
+  value?: ValueKind;
+  /** Markdown syntax lines from the reference. */
+  syntax: string[];
+  /** Markdown. */
+  default: string;
+  /** Markdown. */
+  description: string;
+}
+
+interface Index {
+  all: DirectiveSpec[];
+  byName: Map<string, DirectiveSpec[]>;
+  families: Map<DirectiveSpec, Set<Family>>;
+}
+
+// getDirectives() builds a fresh list of ~970 entries per call: do it once, on first use rather than at import.
+let index: Index | undefined;
+
+function load(): Index {
+  const all: DirectiveSpec[] = [];
+  const byName = new Map<string, DirectiveSpec[]>();
+  const families = new Map<DirectiveSpec, Set<Family>>();
+  const seen = new Set<string>();
+  for (const d of getDirectives(Format.Markdown)) {
+    // The reference repeats some entries verbatim (acme's ssl_verify, state_path, ...).
+    const key = JSON.stringify([d.module, d.name, d.contexts, d.syntax]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const override = OVERRIDES[`${d.module} ${d.name}`];
+    const contexts = contextsOf(d.module, d.contexts);
+    const spec: DirectiveSpec = {
+      name: d.name,
+      module: d.module,
+      block: d.isBlock,
+      contexts,
+      args: override?.args ?? argumentsOfSyntax(d.syntax),
+      syntax: d.syntax,
+      default: d.default,
+      description: d.description,
+    };
+    if (override?.before) spec.argsBefore = override.before;
+    const value = valueKindOf(d.name, d.syntax);
+    if (value) spec.value = value;
+    all.push(spec);
+    byName.set(d.name, [...(byName.get(d.name) ?? []), spec]);
+    families.set(spec, new Set([familyOfModule(d.module, d.contexts), ...contexts.map(familyOf)]));
+  }
+  return { all, byName, families };
+}
+
+function getIndex(): Index {
+  index ??= load();
+  return index;
+}
+
+/**
+ * The spec of that name valid in this context; else one of the same family (http, stream, mail, core), so a
+ * rule can say "not allowed here" instead of "unknown"; else undefined.
+ */
+export function lookupDirective(name: string, context: ContextName): DirectiveSpec | undefined {
+  const { byName, families } = getIndex();
+  const specs = byName.get(name) ?? [];
+  const family = familyOf(context);
+  return (
+    specs.find((s) => s.contexts.includes(context)) ?? specs.find((s) => families.get(s)?.has(family) === true)
+  );
+}
+
+export function directivesNamed(name: string): DirectiveSpec[] {
+  return [...(getIndex().byName.get(name) ?? [])];
+}
+
+export function isKnownDirective(name: string): boolean {
+  return getIndex().byName.has(name);
+}
+
+export function allDirectives(): DirectiveSpec[] {
+  return [...getIndex().all];
+}
+
+/** The argument count a given nginx version enforces for this directive. */
+export function argsFor(spec: DirectiveSpec, version: string): ArgCount {
+  const before = spec.argsBefore;
+  return before && compareVersions(version, before.version) < 0 ? before.args : spec.args;
+}

@@ -1,0 +1,57 @@
+// The configuration as nginx sees it: every file's directives with `include` expanded in place, each node
+// knowing its file and its context.
+import type { Directive } from "../syntax/ast.js";
+import type { NodeContext } from "./block-contexts.js";
+
+export interface IncludeResolution {
+  /** The argument as written. */
+  pattern: string;
+  /** The absolute pattern after resolving against the prefix directory. */
+  resolved: string;
+  /** Files it brought in, in nginx's order. */
+  targets: string[];
+  /** Set when a literal path could not be read, with the reason. */
+  error?: string;
+  /** Set when a target is already being included further up: the chain of files. */
+  cycle?: string[];
+}
+
+export interface ConfigNode {
+  directive: Directive;
+  /** Absolute path of the file the directive is written in. */
+  file: string;
+  /** The context the directive is written in. */
+  context: NodeContext;
+  parent: ConfigNode | undefined;
+  /** The block's directives with includes expanded (the `include` node itself stays, followed by what it brought). */
+  children: ConfigNode[];
+  /** For `include` directives: what it resolved to. */
+  include?: IncludeResolution;
+  /** The `include` node that brought this node's file in, when it is not the entry file. */
+  includedBy?: ConfigNode;
+}
+
+export interface ConfigTree {
+  /** Absolute path of the entry file. */
+  entry: string;
+  /** The context of the entry file's top level: "main" for a whole config, else the snippet's context. */
+  context: NodeContext;
+  /** How the context was decided, for messages ("main config", "--context", "comment", "guessed"). */
+  contextSource: "main" | "option" | "comment" | "includer" | "guessed";
+  roots: ConfigNode[];
+}
+
+/** Visits every node depth-first in document order; return false from `enter` to skip a node's children. */
+export function walk(nodes: ConfigNode[], enter: (node: ConfigNode) => boolean | void): void {
+  for (const node of nodes) {
+    if (enter(node) === false) continue;
+    if (node.children.length > 0) walk(node.children, enter);
+  }
+}
+
+/** The enclosing block nodes of a node, innermost first. */
+export function ancestors(node: ConfigNode): ConfigNode[] {
+  const out: ConfigNode[] = [];
+  for (let p = node.parent; p; p = p.parent) out.push(p);
+  return out;
+}
