@@ -1,9 +1,11 @@
 // Checks what nginx checks of a directive's words: how many, on/off flags, time, size and offset values,
 // and whether it takes a block.
 import { defineRule } from "../src/engine/rule.js";
-import { lookupDirective, type DirectiveSpec } from "../src/reference/directives.js";
+import { argsFor, lookupDirective, type ArgCount, type DirectiveSpec, type ValueKind } from "../src/reference/directives.js";
+import { EVERY_ARGUMENT_KIND } from "../src/reference/value-kinds.js";
 import { parseOffset, parseSize, parseTime } from "../src/reference/values.js";
-import type { Directive } from "../src/syntax/ast.js";
+import type { Directive, Range, Word } from "../src/syntax/ast.js";
+import { unavailableReason } from "../src/reference/availability.js";
 import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
@@ -12,7 +14,7 @@ export default defineRule({
     type: "validation",
     severity: "error",
     docs: {
-      summary: "A directive with the wrong number or kind of arguments, or a block where none belongs.",
+      summary: "A directive with the wrong number or kind of arguments.",
       why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail.",
       fix: "Write the arguments as the directive's syntax says: times as `90s`, `1h30m` (largest unit first, no spaces), sizes as `16k` or `1m`, flags as `on` or `off`.",
     },
@@ -30,9 +32,11 @@ export default defineRule({
         if (node.context === "opaque") return false;
         const d = node.directive;
         const spec = lookupDirective(d.name.value, node.context);
-        if (!spec || d.recovered) return;
-        const problem = checkShape(d, spec) ?? checkCount(d, spec) ?? checkValue(d, spec);
-        if (problem) ctx.report({ node, range: problem.range ?? d.name.range, message: problem.message });
+        if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
+        // A block where none belongs is a syntax error; its words are not worth counting.
+        if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
+        const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec);
+        if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
       });
     }
   },
@@ -40,34 +44,41 @@ export default defineRule({
 
 type Issue = { message: string; range?: Directive["range"] } | undefined;
 
-function checkShape(d: Directive, spec: DirectiveSpec): Issue {
-  const name = d.name.value;
-  if (spec.block && !d.block && !d.rawBody) return { message: `directive "${name}" has no opening "{"` };
-  if (!spec.block && d.block) return { message: `directive "${name}" is not terminated by ";": it takes no block` };
-  return undefined;
+/** From the name to the `;` (or to the `{`): nginx reports count errors on the line the statement ends. */
+function statementHead(d: Directive): Range {
+  return d.block ? { start: d.range.start, end: d.block.range.start } : d.range;
 }
 
-function checkCount(d: Directive, spec: DirectiveSpec): Issue {
-  const { min, max } = spec.args;
+function checkCount(d: Directive, { min, max }: ArgCount): Issue {
   const n = d.args.length;
   if (n >= min && n <= max) return undefined;
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return { message: `invalid number of arguments in "${d.name.value}" directive: it takes ${expected}, not ${n}` };
 }
 
-function checkValue(d: Directive, spec: DirectiveSpec): Issue {
-  const arg = d.args[0];
-  if (!spec.value || !arg || arg.value.includes("$")) return undefined;
+/** Values are checked where nginx parses them at load time; variables are evaluated later, so skipped. */
+function checkValues(d: Directive, spec: DirectiveSpec): Issue {
+  const every = spec.value ? undefined : EVERY_ARGUMENT_KIND[spec.name];
+  const kind = every ?? spec.value;
+  const args = every ? d.args : d.args.slice(0, 1);
+  if (!kind) return undefined;
+  for (const arg of args) {
+    const issue = arg.value.includes("$") ? undefined : checkValue(d.name.value, arg, kind);
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+function checkValue(name: string, arg: Word, kind: ValueKind): Issue {
   const v = arg.value;
-  const name = d.name.value;
   const bad = (what: string): Issue => ({ message: `invalid value "${v}" in "${name}" directive: ${what}`, range: arg.range });
-  switch (spec.value) {
+  switch (kind) {
     case "flag":
       return /^(on|off)$/i.test(v) ? undefined : bad('it must be "on" or "off"');
     case "time":
     case "time-ms":
-      return parseTime(v, { ms: spec.value === "time-ms" }) === undefined
-        ? bad(`not a time (write e.g. "90s" or "1h30m": units ${spec.value === "time-ms" ? "ms s m h d w" : "ms s m h d w M y"}, largest first, no spaces)`)
+      return parseTime(v, { ms: kind === "time-ms" }) === undefined
+        ? bad(`not a time (write e.g. "90s" or "1h30m": units ${kind === "time-ms" ? "ms s m h d w" : "s m h d w M y"}, largest first)`)
         : undefined;
     case "size":
       return parseSize(v) === undefined ? bad('not a size (write e.g. "16k" or "1m")') : undefined;

@@ -2,6 +2,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { contextLabel } from "../src/reference/context-names.js";
 import { directivesNamed } from "../src/reference/directives.js";
+import { unavailableReason } from "../src/reference/availability.js";
 import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
@@ -28,6 +29,7 @@ export default defineRule({
         if (tree.contextSource === "guessed" && !node.parent) return;
         const specs = directivesNamed(node.directive.name.value);
         if (specs.length === 0 || specs.some((s) => s.contexts.includes(context))) return;
+        if (unavailableReason(node.directive.name.value, ctx.model.nginxVersion)) return false;
         const allowed = [...new Set(specs.flatMap((s) => s.contexts))].map(contextLabel);
         ctx.report({
           node,

@@ -22,13 +22,18 @@ export default defineRule({
     for (const tree of ctx.model.trees) {
       walk(tree.roots, (server) => {
         if (server.context === "opaque") return false;
-        if (server.context !== "http" || server.directive.name.value !== "server") return;
+        const inHttp = server.context === "http";
+        if ((!inHttp && server.context !== "stream") || server.directive.name.value !== "server") return;
         const listen = server.children.find((c) => c.directive.name.value === "listen" && c.directive.args.some((a) => a.value === "ssl"));
         if (!listen || hasCertificate(server)) return false;
+        // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.
+        const line = listen.directive.name.range.start.line;
         ctx.report({
-          node: server,
-          message: `no "ssl_certificate" is defined for the "listen ... ssl" directive (line ${listen.directive.name.range.start.line}) in this server`,
-          related: [{ file: listen.file, range: listen.directive.name.range, message: "listens with ssl here" }],
+          node: inHttp ? server : listen,
+          message: inHttp
+            ? `no "ssl_certificate" is defined for the "listen ... ssl" directive (line ${line}) in this server`
+            : `no "ssl_certificate" is defined for this "listen ... ssl" directive`,
+          related: inHttp ? [{ file: listen.file, range: listen.directive.name.range, message: "listens with ssl here" }] : undefined,
         });
         return false;
       });

@@ -1,5 +1,9 @@
-// Reports what the parser could not read: unbalanced braces, missing ";", unclosed quotes, binary files.
+// Reports what nginx cannot read as configuration: unbalanced braces, missing ";", unclosed quotes, binary
+// files, and directives written as a block when they take none (or the reverse).
 import { defineRule } from "../src/engine/rule.js";
+import { lookupDirective } from "../src/reference/directives.js";
+import { unavailableReason } from "../src/reference/availability.js";
+import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -8,17 +12,32 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "The file is not valid nginx configuration syntax.",
-      why: "nginx refuses to start or reload when any configuration file cannot be tokenized: `nginx -t` stops at the first such error.",
+      why: "nginx refuses to start or reload when any configuration file cannot be read: `nginx -t` stops at the first such error.",
       fix: 'Close every block with "}", end every simple directive with ";", close every quote, and quote regular expressions that contain "{", "}" or ";".',
     },
     examples: {
-      bad: ["events {}\nhttp {\n    server {\n        listen 8080\n    }\n}\n"],
-      good: ["events {}\nhttp {\n    server {\n        listen 8080;\n    }\n}\n"],
+      bad: ["events {}\nhttp {\n    server {\n        listen 8080\n    }\n}\n", "events {}\nhttp {\n    server {\n        location ~ ^/v\\d{2}/ {\n        }\n    }\n}\n"],
+      good: ["events {}\nhttp {\n    server {\n        listen 8080;\n        location ~ \"^/v\\d{2}/\" {\n        }\n    }\n}\n"],
     },
   },
   check(ctx) {
     for (const loaded of ctx.model.workspace.files.values()) {
       for (const issue of loaded.issues) ctx.report({ file: loaded.path, range: issue.range, message: issue.message });
+    }
+    // nginx's messages for a block where none belongs, or none where one must be (ngx_conf_handler).
+    for (const tree of ctx.model.trees) {
+      walk(tree.roots, (node) => {
+        if (node.context === "opaque") return false;
+        const d = node.directive;
+        const spec = lookupDirective(d.name.value, node.context);
+        if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
+        if (spec.block && !d.block && !d.rawBody) ctx.report({ node, range: d.range, message: `directive "${d.name.value}" has no opening "{"` });
+        if (!spec.block && d.block) {
+          const header = { start: d.range.start, end: d.block.range.start };
+          ctx.report({ node, range: header, message: `directive "${d.name.value}" is not terminated by ";" (it takes no block: is a ";" missing, or a "{" unquoted in a regex?)` });
+          return false;
+        }
+      });
     }
   },
 });

@@ -1,6 +1,7 @@
 // Flags directive names no nginx module defines, with the closest known name as a hint.
 import { defineRule } from "../src/engine/rule.js";
 import { closestName } from "../src/reference/closest-name.js";
+import { unavailableReason } from "../src/reference/availability.js";
 import { isKnownDirective } from "../src/reference/directives.js";
 import { walk } from "../src/workspace/tree.js";
 
@@ -11,7 +12,7 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "A directive that no nginx module defines.",
-      why: 'nginx fails with `unknown directive "..."` when a name is misspelled or its module is not loaded; the whole configuration is rejected.',
+      why: 'nginx fails with `unknown directive "..."` when a name is misspelled, when its module is not loaded, when it is newer than the target nginx (`http2 on;` before 1.25.1) or when only NGINX Plus has it (`sticky`); the whole configuration is rejected.',
       fix: 'Correct the spelling, load the module that defines it (`load_module`), or declare third-party directives as known with the `modules` setting or `--known-directive`.',
     },
     examples: {
@@ -25,7 +26,12 @@ export default defineRule({
       walk(tree.roots, (node) => {
         if (node.context === "opaque") return false;
         const name = node.directive.name.value;
-        if (isKnownDirective(name) || extra.has(name)) return;
+        if (extra.has(name)) return;
+        if (isKnownDirective(name)) {
+          const reason = unavailableReason(name, ctx.model.nginxVersion);
+          if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });
+          return reason ? false : undefined;
+        }
         const hint = closestName(name);
         const bom = name.startsWith("\uFEFF") ? " (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word)" : "";
         ctx.report({

@@ -44,6 +44,21 @@ export interface Symbols {
   streamUpstreams: Map<string, Upstream>;
 }
 
+/** Directives whose regular expressions define variables by named captures: `(?<name>...)`, `(?P<name>...)`. */
+const REGEX_DIRECTIVES = new Set(["location", "if", "server_name", "rewrite"]);
+const NAMED_CAPTURE = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/g;
+
+function namedCaptures(node: ConfigNode): string[] {
+  const d = node.directive;
+  const isMapRegex = node.context === "opaque" && node.parent?.directive.name.value === "map" && d.name.raw.startsWith("~");
+  if (!isMapRegex && !REGEX_DIRECTIVES.has(d.name.value)) return [];
+  const names: string[] = [];
+  for (const word of isMapRegex ? [d.name] : d.args) {
+    if (word.raw.includes("(?")) for (const m of word.value.matchAll(NAMED_CAPTURE)) names.push(m[1]);
+  }
+  return names;
+}
+
 const BALANCING_METHODS = new Set(["ip_hash", "hash", "least_conn", "least_time", "random", "sticky", "ntlm"]);
 
 export function collectSymbols(trees: ConfigTree[]): Symbols {
@@ -51,15 +66,16 @@ export function collectSymbols(trees: ConfigTree[]): Symbols {
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       const name = node.directive.name.value;
-      const args = node.directive.args.map((a) => a.value);
       const define = VARIABLE_DEFINERS[name];
       if (define && node.context !== "opaque") {
-        const variable = define(args);
+        const variable = define(node.directive.args.map((a) => a.value));
         if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
       }
-      if (name === "upstream" && node.directive.block && args[0]) {
+      for (const capture of namedCaptures(node)) addTo(symbols.variables, capture, node);
+      const upstreamName = node.directive.args[0]?.value;
+      if (name === "upstream" && node.directive.block && upstreamName) {
         const table = node.context === "stream" ? symbols.streamUpstreams : symbols.upstreams;
-        if (!table.has(args[0])) table.set(args[0], readUpstream(args[0], node));
+        if (!table.has(upstreamName)) table.set(upstreamName, readUpstream(upstreamName, node));
       }
     });
   }

@@ -7,6 +7,11 @@ import type { DirectiveSpec } from "./directives.js";
  * Directives that collect a list (proxy_set_header, listen, ssl_certificate, access_log) are not here.
  */
 const SINGLE_VALUED = new Set([
+  // The top-level blocks: a second one is "is duplicate" (ngx_events_block, ngx_http_block, ...).
+  "events",
+  "http",
+  "stream",
+  "mail",
   "root",
   "alias",
   "proxy_pass",

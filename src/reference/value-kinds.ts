@@ -75,3 +75,9 @@ export function valueKindOf(name: string, syntax: readonly string[]): ValueKind 
   if (line === "*`size`*") return "size";
   return undefined;
 }
+
+/**
+ * Directives whose every argument is of one kind though they take more than one, so `valueKindOf` (one
+ * argument) gives them none: keepalive_timeout's `timeout [header_timeout]` (ngx_http_core_keepalive).
+ */
+export const EVERY_ARGUMENT_KIND: Readonly<Record<string, ValueKind>> = { keepalive_timeout: "time" };

@@ -41,7 +41,7 @@ export function parseConfig(text: string, path: string): ParseResult {
   if (tooDeep) {
     return unparsed({ message: `blocks are nested more than ${MAX_NESTING} levels deep; wslint does not read this file further`, range: tokenRange(lines, tooDeep) });
   }
-  nginxParser.begin(lexed.tokens, lines);
+  nginxParser.begin(lexed.tokens, lines, text.length);
   const directives = nginxParser.file();
   const issues = [...nginxParser.issues];
   for (const e of nginxParser.errors) {

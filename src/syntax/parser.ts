@@ -25,7 +25,7 @@ export interface SyntaxIssue {
 class NginxParser extends EmbeddedActionsParser {
   /** Problems found while building the tree; reset by `begin()`. */
   issues: SyntaxIssue[] = [];
-  private lastToken: IToken | undefined;
+  private textLength = 0;
   private lines = new LineIndex("");
   /** Every unclosed block ends at the same place; nginx reports the end of file once. */
   private eofReported = false;
@@ -35,12 +35,12 @@ class NginxParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  begin(tokens: IToken[], lines: LineIndex): void {
+  begin(tokens: IToken[], lines: LineIndex, textLength: number): void {
     this.input = tokens;
     this.lines = lines;
     this.issues = [];
     this.eofReported = false;
-    this.lastToken = tokens[tokens.length - 1];
+    this.textLength = textLength;
   }
 
   // Chevrotain's OR and MANY take closures; building them on every call dominated parse time, so the
@@ -116,11 +116,7 @@ class NginxParser extends EmbeddedActionsParser {
     });
     const close = this.OPTION(() => this.CONSUME(RCurly));
     if (this.RECORDING_PHASE) return undefined as unknown as Block;
-    if (!close && !this.eofReported) {
-      this.eofReported = true;
-      const at = tokenEnd(this.lastToken ?? open);
-      this.issueRange('unexpected end of file, expecting "}"', this.lines.range(at, at));
-    }
+    if (!close) this.endOfFile('unexpected end of file, expecting "}"', open.startOffset);
     const lastDirective = directives[directives.length - 1];
     const end = close ? tokenEnd(close) : lastDirective ? lastDirective.endOffset : tokenEnd(open);
     return new LazyBlock(directives, this.lines, open.startOffset, end, close !== undefined);
@@ -139,9 +135,15 @@ class NginxParser extends EmbeddedActionsParser {
     if (end?.tokenType === LuaBody) rawBody = this.luaBody(end);
     else if (!end && !block) {
       recovered = true;
-      const what = this.LA(1).tokenType === RCurly ? 'unexpected "}"' : 'unexpected end of file, expecting ";" or "}"';
-      const last = argTokens[argTokens.length - 1] ?? nameToken;
-      this.issueRange(`directive "${name.value}" is not terminated by ";" (${what})`, this.lines.range(nameToken.startOffset, tokenEnd(last)));
+      // The range runs to what revealed the problem (a `}`, or the end of the file), which is where nginx
+      // reports it.
+      const next = this.LA(1);
+      const atBrace = next.tokenType === RCurly;
+      const what = atBrace ? 'unexpected "}"' : 'unexpected end of file, expecting ";" or "}"';
+      const to = atBrace ? tokenEnd(next) : this.textLength;
+      const message = `directive "${name.value}" is not terminated by ";" (${what})`;
+      if (atBrace) this.issueRange(message, this.lines.range(nameToken.startOffset, to));
+      else this.endOfFile(message, nameToken.startOffset);
     }
     const lastToken = argTokens[argTokens.length - 1] ?? nameToken;
     const endOffset = block ? block.endOffset : tokenEnd(end ?? lastToken);
@@ -151,7 +153,7 @@ class NginxParser extends EmbeddedActionsParser {
   private word(token: IToken): Word {
     const type = token.tokenType;
     if (type === UnterminatedQuoted) {
-      this.issue('unexpected end of file, expecting ";" or "}" (a quote is never closed)', token);
+      this.endOfFile('unexpected end of file, expecting ";" or "}" (a quote is never closed)', token.startOffset);
       return wordFromToken(token, this.lines, token.image[0] === '"' ? "double" : "single", false);
     }
     const quote: QuoteKind = type === DoubleQuoted ? "double" : type === SingleQuoted ? "single" : "none";
@@ -161,8 +163,18 @@ class NginxParser extends EmbeddedActionsParser {
   private luaBody(token: IToken): Directive["rawBody"] {
     const image = token.image;
     const closed = image.length > 1 && image.endsWith("}");
-    if (!closed) this.issue('unexpected end of file, expecting "}" (the Lua block is never closed)', token);
+    if (!closed) this.endOfFile('unexpected end of file, expecting "}" (the Lua block is never closed)', token.startOffset);
     return { text: image.slice(1, closed ? -1 : undefined), range: tokenRange(this.lines, token) };
+  }
+
+  /**
+   * The file ended too early: reported once (every open block and statement ends there too), with a range
+   * from what was left open to the end of the file, the line nginx names.
+   */
+  private endOfFile(message: string, from: number): void {
+    if (this.eofReported) return;
+    this.eofReported = true;
+    this.issueRange(message, this.lines.range(from, this.textLength));
   }
 
   private issue(message: string, token: IToken): void {

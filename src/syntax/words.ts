@@ -3,14 +3,14 @@ import type { IToken } from "chevrotain";
 import type { QuoteKind, Range, Word } from "./ast.js";
 import type { LineIndex } from "./line-index.js";
 
-/** The range a token covers (Chevrotain's endOffset is inclusive; ours are exclusive). */
+/** The range a token covers. */
 export function tokenRange(lines: LineIndex, token: IToken): Range {
-  return lines.range(token.startOffset, (token.endOffset ?? token.startOffset) + 1);
+  return lines.range(token.startOffset, tokenEnd(token));
 }
 
-/** The offset just past a token. */
+/** The offset just past a token (the lexer tracks start offsets only; the image gives the length). */
 export function tokenEnd(token: IToken): number {
-  return (token.endOffset ?? token.startOffset) + 1;
+  return token.startOffset + token.image.length;
 }
 
 /**

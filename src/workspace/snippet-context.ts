@@ -22,6 +22,8 @@ export function snippetContext(
   if (declared) return { context: declared, source: "comment" };
   if (file.directives.some((d) => MAIN_MARKERS.has(d.name.value))) return { context: "main", source: "main" };
   if (option) return { context: option, source: "option" };
+  // An empty file is a snippet, unless it is named as nginx's main config (then nginx -t would fail on it).
+  if (file.directives.length === 0 && /(^|\/)nginx\.conf$/.test(file.path)) return { context: "main", source: "main" };
   const names = [...new Set(file.directives.map((d) => d.name.value))];
   const fits = GUESS_ORDER.find((ctx) => names.every((n) => directivesNamed(n).some((s) => s.contexts.includes(ctx))));
   return { context: fits ?? "http", source: "guessed" };

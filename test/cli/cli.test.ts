@@ -22,7 +22,7 @@ describe("wslint lint", () => {
     expect(run.stdout).toContain("examples/chat-broken.conf");
     expect(run.stdout).toMatch(/19:41\s+error\s+unknown "connection_upgrade" variable.*undefined-variable/);
     expect(run.stdout).toMatch(/20:32\s+error\s+invalid value "1M" in "proxy_read_timeout" directive.*directive-arguments/);
-    expect(run.stdout).toMatch(/8:31\s+warning\s+"backup" server is never used.*balancer-backup/);
+    expect(run.stdout).toMatch(/8:31\s+error\s+balancing method "ip_hash" does not support parameter "backup".*balancer-backup/);
     expect(run.stderr).toBe("");
   });
 
