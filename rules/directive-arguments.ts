@@ -6,7 +6,6 @@ import { EVERY_ARGUMENT_KIND } from "../src/reference/value-kinds.js";
 import { parseOffset, parseSize, parseTime } from "../src/reference/values.js";
 import type { Directive, Range, Word } from "../src/syntax/ast.js";
 import { unavailableReason } from "../src/reference/availability.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -26,19 +25,15 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_read_timeout 1h;\n            proxy_buffering off;\n        }\n    }\n}\n"],
     },
   },
-  check(ctx) {
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        if (node.context === "opaque") return false;
-        const d = node.directive;
-        const spec = lookupDirective(d.name.value, node.context);
-        if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
-        // A block where none belongs is a syntax error; its words are not worth counting.
-        if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
-        const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec);
-        if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
-      });
-    }
+  visit(node, ctx) {
+    if (node.context === "opaque") return;
+    const d = node.directive;
+    const spec = lookupDirective(d.name.value, node.context);
+    if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
+    // A block where none belongs is a syntax error; its words are not worth counting.
+    if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
+    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec);
+    if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
   },
 });
 

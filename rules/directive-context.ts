@@ -3,7 +3,6 @@ import { defineRule } from "../src/engine/rule.js";
 import { contextLabel } from "../src/reference/context-names.js";
 import { directivesNamed } from "../src/reference/directives.js";
 import { unavailableReason } from "../src/reference/availability.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -20,23 +19,17 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n"],
     },
   },
-  check(ctx) {
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        const context = node.context;
-        if (context === "opaque") return false;
-        // A guessed snippet context fits its top level by construction, or nothing fits and we cannot know.
-        if (tree.contextSource === "guessed" && !node.parent) return;
-        const specs = directivesNamed(node.directive.name.value);
-        if (specs.length === 0 || specs.some((s) => s.contexts.includes(context))) return;
-        if (unavailableReason(node.directive.name.value, ctx.model.nginxVersion)) return false;
-        const allowed = [...new Set(specs.flatMap((s) => s.contexts))].map(contextLabel);
-        ctx.report({
-          node,
-          message: `"${node.directive.name.value}" directive is not allowed in ${contextLabel(context)}; it belongs in ${allowed.join(", ")}`,
-        });
-        return false;
-      });
-    }
+  visit(node, ctx, tree) {
+    // A misplaced block's children are opaque (their context is unknowable), so only the block is reported.
+    const context = node.context;
+    if (context === "opaque") return;
+    // A guessed snippet context fits its top level by construction, or nothing fits and we cannot know.
+    if (tree.contextSource === "guessed" && !node.parent) return;
+    const name = node.directive.name.value;
+    const specs = directivesNamed(name);
+    if (specs.length === 0 || specs.some((s) => s.contexts.includes(context))) return;
+    if (unavailableReason(name, ctx.model.nginxVersion)) return;
+    const allowed = [...new Set(specs.flatMap((s) => s.contexts))].map(contextLabel);
+    ctx.report({ node, message: `"${name}" directive is not allowed in ${contextLabel(context)}; it belongs in ${allowed.join(", ")}` });
   },
 });

@@ -2,7 +2,8 @@
 import { defineRule } from "../src/engine/rule.js";
 import { lookupDirective } from "../src/reference/directives.js";
 import { isSingleValued } from "../src/reference/single-valued.js";
-import { walk, type ConfigNode } from "../src/workspace/tree.js";
+import type { Finding } from "../src/engine/rule.js";
+import type { ConfigNode } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -20,37 +21,37 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const checkBlock = (nodes: ConfigNode[]): void => {
-      const first = new Map<string, ConfigNode>();
-      for (const node of nodes) {
-        if (node.context === "opaque" || node.directive.recovered) continue;
-        const name = node.directive.name.value;
-        const spec = lookupDirective(name, node.context);
-        if (!spec || !isSingleValued(spec)) continue;
-        // root and alias share one slot: either may follow the other only once.
-        const slot = name === "alias" ? "root" : name;
-        const earlier = first.get(slot);
-        if (!earlier) {
-          first.set(slot, node);
-          continue;
-        }
-        const other = earlier.directive.name.value;
-        const also = other !== name ? `, "${other}" directive was specified earlier` : "";
-        ctx.report({
-          node,
-          message: `"${name}" directive is duplicate${also} (first at ${where(earlier, node)}); nginx takes it once per block`,
-          related: [{ file: earlier.file, range: earlier.directive.name.range, message: `first "${other}" here` }],
-        });
-      }
-    };
-    for (const tree of ctx.model.trees) {
-      checkBlock(tree.roots);
-      walk(tree.roots, (node) => {
-        if (node.children.length > 0) checkBlock(node.children);
-      });
-    }
+    for (const tree of ctx.model.trees) checkBlock(tree.roots, ctx.report);
+  },
+  visit(node, ctx) {
+    if (node.children.length > 0) checkBlock(node.children, ctx.report);
   },
 });
+
+/** Reports the second of each once-per-block directive among one block's directives. */
+function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): void {
+  const first = new Map<string, ConfigNode>();
+  for (const node of nodes) {
+    if (node.context === "opaque" || node.directive.recovered) continue;
+    const name = node.directive.name.value;
+    const spec = lookupDirective(name, node.context);
+    if (!spec || !isSingleValued(spec)) continue;
+    // root and alias share one slot: either may follow the other only once.
+    const slot = name === "alias" ? "root" : name;
+    const earlier = first.get(slot);
+    if (!earlier) {
+      first.set(slot, node);
+      continue;
+    }
+    const other = earlier.directive.name.value;
+    const also = other !== name ? `, "${other}" directive was specified earlier` : "";
+    report({
+      node,
+      message: `"${name}" directive is duplicate${also} (first at ${where(earlier, node)}); nginx takes it once per block`,
+      related: [{ file: earlier.file, range: earlier.directive.name.range, message: `first "${other}" here` }],
+    });
+  }
+}
 
 function where(earlier: ConfigNode, later: ConfigNode): string {
   const line = earlier.directive.name.range.start.line;

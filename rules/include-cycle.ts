@@ -1,7 +1,6 @@
 // Flags an `include` that brings in a file already being included further up the chain.
 import { relative } from "node:path";
 import { defineRule } from "../src/engine/rule.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -18,15 +17,11 @@ export default defineRule({
       good: ["events {}\nhttp {\n    include conf.d/*.conf;\n}\n"],
     },
   },
-  check(ctx) {
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        const cycle = node.include?.cycle;
-        if (!cycle) return;
-        const base = node.include!.resolved.replace(/[^/]*$/, "");
-        const chain = cycle.map((f) => relative(base, f) || f).join(" → ");
-        ctx.report({ node, range: node.directive.args[0]?.range, message: `include cycle: ${chain}; nginx would include these files forever` });
-      });
-    }
+  visit(node, ctx) {
+    const cycle = node.include?.cycle;
+    if (!cycle) return;
+    const base = node.include!.resolved.replace(/[^/]*$/, "");
+    const chain = cycle.map((f) => relative(base, f) || f).join(" → ");
+    ctx.report({ node, range: node.directive.args[0]?.range, message: `include cycle: ${chain}; nginx would include these files forever` });
   },
 });

@@ -1,6 +1,5 @@
 // Flags an `include` of a literal path that cannot be read (an empty glob is fine, as in nginx).
 import { defineRule } from "../src/engine/rule.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -17,14 +16,10 @@ export default defineRule({
       good: ["events {}\nhttp {\n    include conf.d/*.conf;\n}\n"],
     },
   },
-  check(ctx) {
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        const error = node.include?.error;
-        if (!error) return;
-        const path = node.include!.resolved;
-        ctx.report({ node, range: node.directive.args[0]?.range, message: `open() "${path}" failed (${error}); nginx cannot read this include` });
-      });
-    }
+  visit(node, ctx) {
+    const error = node.include?.error;
+    if (!error) return;
+    const path = node.include!.resolved;
+    ctx.report({ node, range: node.directive.args[0]?.range, message: `open() "${path}" failed (${error}); nginx cannot read this include` });
   },
 });

@@ -1,7 +1,6 @@
 // Flags a server that listens with `ssl` but has no `ssl_certificate`, here or inherited from http.
 import { defineRule } from "../src/engine/rule.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -18,26 +17,20 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        listen 443 ssl;\n        server_name chat.example.com;\n        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n    }\n}\n"],
     },
   },
-  check(ctx) {
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (server) => {
-        if (server.context === "opaque") return false;
-        const inHttp = server.context === "http";
-        if ((!inHttp && server.context !== "stream") || server.directive.name.value !== "server") return;
-        const listen = server.children.find((c) => c.directive.name.value === "listen" && c.directive.args.some((a) => a.value === "ssl"));
-        if (!listen || hasCertificate(server)) return false;
-        // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.
-        const line = listen.directive.name.range.start.line;
-        ctx.report({
-          node: inHttp ? server : listen,
-          message: inHttp
-            ? `no "ssl_certificate" is defined for the "listen ... ssl" directive (line ${line}) in this server`
-            : `no "ssl_certificate" is defined for this "listen ... ssl" directive`,
-          related: inHttp ? [{ file: listen.file, range: listen.directive.name.range, message: "listens with ssl here" }] : undefined,
-        });
-        return false;
-      });
-    }
+  visit(server, ctx) {
+    const inHttp = server.context === "http";
+    if ((!inHttp && server.context !== "stream") || server.directive.name.value !== "server") return;
+    const listen = server.children.find((c) => c.directive.name.value === "listen" && c.directive.args.some((a) => a.value === "ssl"));
+    if (!listen || hasCertificate(server)) return;
+    // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.
+    const line = listen.directive.name.range.start.line;
+    ctx.report({
+      node: inHttp ? server : listen,
+      message: inHttp
+        ? `no "ssl_certificate" is defined for the "listen ... ssl" directive (line ${line}) in this server`
+        : `no "ssl_certificate" is defined for this "listen ... ssl" directive`,
+      related: inHttp ? [{ file: listen.file, range: listen.directive.name.range, message: "listens with ssl here" }] : undefined,
+    });
   },
 });
 

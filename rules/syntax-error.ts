@@ -3,7 +3,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { lookupDirective } from "../src/reference/directives.js";
 import { unavailableReason } from "../src/reference/availability.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -24,20 +23,18 @@ export default defineRule({
     for (const loaded of ctx.model.workspace.files.values()) {
       for (const issue of loaded.issues) ctx.report({ file: loaded.path, range: issue.range, message: issue.message });
     }
-    // nginx's messages for a block where none belongs, or none where one must be (ngx_conf_handler).
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        if (node.context === "opaque") return false;
-        const d = node.directive;
-        const spec = lookupDirective(d.name.value, node.context);
-        if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
-        if (spec.block && !d.block && !d.rawBody) ctx.report({ node, range: d.range, message: `directive "${d.name.value}" has no opening "{"` });
-        if (!spec.block && d.block) {
-          const header = { start: d.range.start, end: d.block.range.start };
-          ctx.report({ node, range: header, message: `directive "${d.name.value}" is not terminated by ";" (it takes no block: is a ";" missing, or a "{" unquoted in a regex?)` });
-          return false;
-        }
-      });
+  },
+  // nginx's messages for a block where none belongs, or none where one must be (ngx_conf_handler).
+  visit(node, ctx) {
+    if (node.context === "opaque") return;
+    const d = node.directive;
+    const name = d.name.value;
+    const spec = lookupDirective(name, node.context);
+    if (!spec || d.recovered || unavailableReason(name, ctx.model.nginxVersion)) return;
+    if (spec.block && !d.block && !d.rawBody) ctx.report({ node, range: d.range, message: `directive "${name}" has no opening "{"` });
+    if (!spec.block && d.block) {
+      const header = { start: d.range.start, end: d.block.range.start };
+      ctx.report({ node, range: header, message: `directive "${name}" is not terminated by ";" (it takes no block: is a ";" missing, or a "{" unquoted in a regex?)` });
     }
   },
 });

@@ -2,7 +2,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { variableUses } from "../src/model/variable-uses.js";
 import { isBuiltinVariable } from "../src/reference/variables.js";
-import { walk } from "../src/workspace/tree.js";
 
 /** The classic WebSocket map, suggested when `$connection_upgrade` is used without it. */
 const CONNECTION_UPGRADE_MAP = "map $http_upgrade $connection_upgrade { default upgrade; '' close; }";
@@ -22,18 +21,15 @@ export default defineRule({
       good: [`events {}\nhttp {\n    ${CONNECTION_UPGRADE_MAP}\n    server {\n        location /ws/ {\n            proxy_pass http://127.0.0.1:8080;\n            proxy_set_header Connection $connection_upgrade;\n        }\n    }\n}\n`],
     },
   },
-  check(ctx) {
+  visit(node, ctx, tree) {
     const defined = ctx.model.symbols.variables;
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        for (const use of variableUses(node)) {
-          if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;
-          const hint = use.name === "connection_upgrade" ? `; define it in http: ${CONNECTION_UPGRADE_MAP}` : "; no map, geo, set or module defines it";
-          // A snippet linted alone may use a variable its including config defines: say so, softly.
-          if (tree.contextSource === "main") ctx.report({ node, range: use.word.range, message: `unknown "${use.name}" variable${hint}` });
-          else ctx.report({ node, range: use.word.range, severity: "warning", message: `"${use.name}" variable is not defined in the linted files${hint}` });
-        }
-      });
+    for (const use of variableUses(node)) {
+      if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;
+      const hint = use.name === "connection_upgrade" ? `; define it in http: ${CONNECTION_UPGRADE_MAP}` : "; no map, geo, set or module defines it";
+      const range = use.word.range;
+      // A snippet linted alone may use a variable its including config defines: say so, softly.
+      if (tree.contextSource === "main") ctx.report({ node, range, message: `unknown "${use.name}" variable${hint}` });
+      else ctx.report({ node, range, severity: "warning", message: `"${use.name}" variable is not defined in the linted files${hint}` });
     }
   },
 });

@@ -3,7 +3,6 @@ import { defineRule } from "../src/engine/rule.js";
 import { closestName } from "../src/reference/closest-name.js";
 import { unavailableReason } from "../src/reference/availability.js";
 import { isKnownDirective } from "../src/reference/directives.js";
-import { walk } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -20,26 +19,18 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n"],
     },
   },
-  check(ctx) {
-    const extra = ctx.model.options.extraDirectives;
-    for (const tree of ctx.model.trees) {
-      walk(tree.roots, (node) => {
-        if (node.context === "opaque") return false;
-        const name = node.directive.name.value;
-        if (extra.has(name)) return;
-        if (isKnownDirective(name)) {
-          const reason = unavailableReason(name, ctx.model.nginxVersion);
-          if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });
-          return reason ? false : undefined;
-        }
-        const hint = closestName(name);
-        const bom = name.startsWith("\uFEFF") ? " (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word)" : "";
-        ctx.report({
-          node,
-          message: `unknown directive "${name}"${bom}${hint ? `; did you mean "${hint}"?` : ""}`,
-        });
-        return false;
-      });
+  visit(node, ctx) {
+    // Children of an unknown block are opaque: only the block itself is reported.
+    if (node.context === "opaque") return;
+    const name = node.directive.name.value;
+    if (ctx.model.options.extraDirectives.has(name)) return;
+    if (isKnownDirective(name)) {
+      const reason = unavailableReason(name, ctx.model.nginxVersion);
+      if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });
+      return;
     }
+    const hint = closestName(name);
+    const bom = name.startsWith("\uFEFF") ? " (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word)" : "";
+    ctx.report({ node, message: `unknown directive "${name}"${bom}${hint ? `; did you mean "${hint}"?` : ""}` });
   },
 });

@@ -1,6 +1,6 @@
 // One file's statements as crossplane lists them: comments in place, `if` parentheses stripped, statements that
 // fail a check dropped with their blocks, include targets queued.
-import type { Comment, ConfigFile, Directive } from "../syntax/ast.js";
+import type { Block, Comment, ConfigFile, Directive } from "../syntax/ast.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
 import { childContext, type NodeContext } from "../workspace/block-contexts.js";
 import { analyzeStatement, type Terminator } from "./analyze.js";
@@ -25,7 +25,7 @@ export interface FileReader {
 /** The file's statements; [] when a fatal error empties it (errors and includes found before it still count). */
 export function fileStatements(file: ConfigFile, issues: SyntaxIssue[], context: NodeContext, reader: FileReader): Statement[] {
   const walker = new Walker(file, fileFaults(file, issues), reader);
-  const parsed = walker.list(file.directives, context, file.text.length, true);
+  const parsed = walker.list(file.directives, context, file.text.length, undefined);
   const fatal = walker.faults.fatal;
   if (!fatal) return parsed;
   reader.error(fatal.line, `${fatal.message} in ${reader.name}:${fatal.line}`);
@@ -45,13 +45,15 @@ class Walker {
     this.comments = [...file.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 
-  /** The statements of one block (or the file), whose text ends before `end`. */
-  list(directives: Directive[], context: NodeContext, end: number, topLevel: boolean): Statement[] {
+  /** The statements of one block (or of the file, when `block` is undefined), whose text ends before `end`. */
+  list(directives: Directive[], context: NodeContext, end: number, block: Block | undefined): Statement[] {
     const out: Statement[] = [];
-    const stopAt = topLevel ? this.faults.fatal?.stopAt : undefined;
-    for (const d of directives) {
+    const stopAt = block ? undefined : this.faults.fatal?.stopAt;
+    for (const [i, d] of directives.entries()) {
       // crossplane stops at a stray `}`: a statement it had not finished by then is never checked.
       if (stopAt !== undefined && (d.recovered || d.range.end.offset > stopAt)) break;
+      // A statement cut short by the end of the file is never checked either: the file fails as a whole.
+      if (d.recovered && i === directives.length - 1 && !block?.closed) break;
       this.freeComments(d.range.start.offset, out);
       const stmt = this.statement(d, context);
       const inner = this.takeComments(headEnd(d));
@@ -59,7 +61,7 @@ class Walker {
         this.takeComments(d.range.end.offset);
         continue;
       }
-      if (d.block) stmt.block = this.list(d.block.directives, childContext(context, stmt.directive), d.block.range.end.offset, false);
+      if (d.block) stmt.block = this.list(d.block.directives, childContext(context, stmt.directive), d.block.range.end.offset, d.block);
       out.push(stmt);
       // Comments written between a statement's words follow it, with the statement's line; crossplane lists
       // them even without --include-comments.

@@ -1,7 +1,7 @@
 // What a rule is: metadata that documents it (docs pages, `wslint explain`, SARIF) and a check over the model.
 import type { Model } from "../model/model.js";
 import type { Range } from "../syntax/ast.js";
-import type { ConfigNode } from "../workspace/tree.js";
+import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
 import type { Fix, RelatedLocation, Severity } from "./problem.js";
 
 export interface RuleDocs {
@@ -45,7 +45,13 @@ export interface RuleContext {
 
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /** Whole-model checks (upstream tables, files), run once per lint. */
+  check?(ctx: RuleContext): void;
+  /**
+   * Per-directive checks, called for every node of every tree in document order, opaque ones (map entries,
+   * unknown blocks) included. All rules share one walk: on large configs the walks cost more than the checks.
+   */
+  visit?(node: ConfigNode, ctx: RuleContext, tree: ConfigTree): void;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,16 +1,17 @@
 // Runs every enabled rule over one model and turns findings into positioned, de-duplicated problems.
 import type { Model } from "../model/model.js";
 import { compareProblems, type Problem, type Severity } from "./problem.js";
-import type { Finding, Rule } from "./rule.js";
+import { walk } from "../workspace/tree.js";
+import type { Finding, Rule, RuleContext } from "./rule.js";
 
 export type RuleSetting = "off" | Severity;
 
 export function runRules(model: Model, rules: readonly Rule[], settings: Record<string, RuleSetting> = {}): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
-    const setting = settings[rule.meta.id];
-    if (setting === "off") continue;
+  const enabled = rules.filter((r) => settings[r.meta.id] !== "off");
+  const contexts = enabled.map((rule): RuleContext => {
+    const setting = settings[rule.meta.id] as Severity | undefined;
     const report = (f: Finding): void => {
       const problem = toProblem(rule, f, setting);
       if (!problem) return;
@@ -20,7 +21,14 @@ export function runRules(model: Model, rules: readonly Rule[], settings: Record<
       seen.add(key);
       problems.push(problem);
     };
-    rule.check({ model, report });
+    return { model, report };
+  });
+  enabled.forEach((rule, i) => rule.check?.(contexts[i]));
+  const visitors = enabled.flatMap((rule, i) => (rule.visit ? [{ visit: rule.visit, ctx: contexts[i] }] : []));
+  for (const tree of model.trees) {
+    walk(tree.roots, (node) => {
+      for (const v of visitors) v.visit(node, v.ctx, tree);
+    });
   }
   return problems.sort(compareProblems);
 }

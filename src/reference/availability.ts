@@ -47,6 +47,14 @@ const ADDED_IN: Readonly<Record<string, string>> = {
 
 /** Why the target nginx has no directive of this name, or undefined when it has one. */
 export function unavailableReason(name: string, version: NginxVersion): string | undefined {
+  const key = `${version.text} ${name}`;
+  if (!reasons.has(key)) reasons.set(key, findReason(name, version));
+  return reasons.get(key);
+}
+
+const reasons = new Map<string, string | undefined>();
+
+function findReason(name: string, version: NginxVersion): string | undefined {
   const since = ADDED_IN[name];
   if (since && !atLeast(version, since)) return `it was added in nginx ${since}; the target is ${version.text}`;
   const specs = directivesNamed(name);

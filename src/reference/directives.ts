@@ -79,6 +79,17 @@ function getIndex(): Index {
  * rule can say "not allowed here" instead of "unknown"; else undefined.
  */
 export function lookupDirective(name: string, context: ContextName): DirectiveSpec | undefined {
+  // Every rule asks for every directive of the config: a config has few distinct names, so remember answers.
+  const key = `${context} ${name}`;
+  if (lookups.has(key)) return lookups.get(key);
+  const spec = findDirective(name, context);
+  lookups.set(key, spec);
+  return spec;
+}
+
+const lookups = new Map<string, DirectiveSpec | undefined>();
+
+function findDirective(name: string, context: ContextName): DirectiveSpec | undefined {
   const { byName, families } = getIndex();
   const specs = byName.get(name) ?? [];
   const family = familyOf(context);
@@ -87,8 +98,10 @@ export function lookupDirective(name: string, context: ContextName): DirectiveSp
   );
 }
 
-export function directivesNamed(name: string): DirectiveSpec[] {
-  return [...(getIndex().byName.get(name) ?? [])];
+const none: readonly DirectiveSpec[] = [];
+
+export function directivesNamed(name: string): readonly DirectiveSpec[] {
+  return getIndex().byName.get(name) ?? none;
 }
 
 export function isKnownDirective(name: string): boolean {
