@@ -6,7 +6,7 @@ import type { Host } from "../workspace/host.js";
 import { loadWorkspace, type Workspace } from "../workspace/workspace.js";
 import { allRules } from "../../rules/index.js";
 import type { Problem } from "./problem.js";
-import { runRules, type RuleSetting } from "./run-rules.js";
+import { runRules, type RuleConfig } from "./run-rules.js";
 
 export interface LintOptions {
   /** Target nginx version, e.g. "1.22.1". */
@@ -15,8 +15,8 @@ export interface LintOptions {
   context?: ContextName;
   /** Directory relative includes resolve against; default: each entry file's directory. */
   prefix?: string;
-  /** Per-rule severity or "off". */
-  rules?: Record<string, RuleSetting>;
+  /** Per-rule severity or "off", optionally with options. */
+  rules?: Record<string, RuleConfig>;
   /** Third-party directive names to accept as known (lua, headers-more, ...). */
   extraDirectives?: string[];
 }

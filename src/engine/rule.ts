@@ -23,6 +23,8 @@ export interface RuleMeta {
   /** Configs the rule must flag (bad) and leave alone (good); they run as tests and fill the docs page. */
   examples: { bad: string[]; good: string[] };
   fixable?: boolean;
+  /** JSON Schema of the rule's options (validated with the config file), and their defaults. */
+  options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
 }
 
 export interface Finding {
@@ -40,6 +42,8 @@ export interface Finding {
 
 export interface RuleContext {
   model: Model;
+  /** The rule's options: its defaults overlaid with what the configuration sets. */
+  options: Record<string, unknown>;
   report(finding: Finding): void;
 }
 

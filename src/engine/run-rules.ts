@@ -5,13 +5,21 @@ import { walk } from "../workspace/tree.js";
 import type { Finding, Rule, RuleContext } from "./rule.js";
 
 export type RuleSetting = "off" | Severity;
+/** A rule's configuration: a severity (or "off"), optionally with options: `["warning", { minimum: "1h" }]`. */
+export type RuleConfig = RuleSetting | [RuleSetting, Record<string, unknown>];
 
-export function runRules(model: Model, rules: readonly Rule[], settings: Record<string, RuleSetting> = {}): Problem[] {
+function settingOf(config: RuleConfig | undefined): RuleSetting | undefined {
+  return Array.isArray(config) ? config[0] : config;
+}
+
+export function runRules(model: Model, rules: readonly Rule[], config: Record<string, RuleConfig> = {}): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const enabled = rules.filter((r) => settings[r.meta.id] !== "off");
+  const enabled = rules.filter((r) => settingOf(config[r.meta.id]) !== "off");
   const contexts = enabled.map((rule): RuleContext => {
-    const setting = settings[rule.meta.id] as Severity | undefined;
+    const ruleConfig = config[rule.meta.id];
+    const setting = settingOf(ruleConfig) as Severity | undefined;
+    const options = { ...rule.meta.options?.defaults, ...(Array.isArray(ruleConfig) ? ruleConfig[1] : {}) };
     const report = (f: Finding): void => {
       const problem = toProblem(rule, f, setting);
       if (!problem) return;
@@ -21,7 +29,7 @@ export function runRules(model: Model, rules: readonly Rule[], settings: Record<
       seen.add(key);
       problems.push(problem);
     };
-    return { model, report };
+    return { model, options, report };
   });
   enabled.forEach((rule, i) => rule.check?.(contexts[i]));
   const visitors = enabled.flatMap((rule, i) => (rule.visit ? [{ visit: rule.visit, ctx: contexts[i] }] : []));
