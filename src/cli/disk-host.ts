@@ -24,7 +24,9 @@ export function diskHost(): Host {
     },
     glob(pattern) {
       try {
-        return globSync(pattern, { absolute: true, dot: false, onlyFiles: true, expandDirectories: false }).sort(byteOrder);
+        // glob(3) as nginx calls it: no braces, no extglob, no `**`.
+        const options = { absolute: true, dot: false, onlyFiles: true, expandDirectories: false, braceExpansion: false, extglob: false, globstar: false };
+        return globSync(pattern, options).sort(byteOrder);
       } catch {
         return [];
       }
@@ -45,5 +47,6 @@ function describeFsError(e: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "Permission denied";
   if (code === "EISDIR") return "Is a directory";
   if (code === "ELOOP") return "Too many levels of symbolic links";
+  if (code === "ENOTDIR") return "Not a directory";
   return (e as Error).message ?? String(e);
 }

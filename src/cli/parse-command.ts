@@ -15,7 +15,7 @@ export interface ParseCommandOptions {
 
 export function runParse(file: string, options: ParseCommandOptions): string {
   if (options.indent !== undefined && !(Number.isInteger(options.indent) && options.indent >= 0)) {
-    throw new UsageError(`parse: --indent takes a whole number of spaces, not "${options.indent}"`);
+    throw new UsageError("parse: --indent takes a whole number of spaces");
   }
   const host = diskHost();
   const entry = host.readFile(file);

@@ -1,5 +1,4 @@
-// crossplane's per-statement checks (strict, context, terminator, argument count, on/off) answered from wslint's
-// own directive reference rather than crossplane's 2020 table.
+// crossplane's per-statement checks (strict, context, terminator, arguments, on/off) answered from wslint's reference.
 import type { ContextName } from "../reference/contexts.js";
 import { directivesNamed, isKnownDirective } from "../reference/directives.js";
 import type { NodeContext } from "../workspace/block-contexts.js";

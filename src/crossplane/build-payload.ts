@@ -1,5 +1,4 @@
-// `crossplane parse` over wslint's parser: the entry file, then every included file once, in the order they were
-// first included, each read in the context of its first include.
+// `crossplane parse` on wslint's parser: the entry, then each included file once, in order of first inclusion.
 import { resolve } from "node:path";
 import { parseConfig } from "../syntax/parse.js";
 import type { NodeContext } from "../workspace/block-contexts.js";

@@ -1,5 +1,4 @@
-// Sorts a file's syntax issues the way crossplane's payload needs them: errors that empty the whole file (brace
-// balance, end of file inside a statement), errors that drop one statement, and errors that drop nothing.
+// Sorts a file's syntax issues as the payload needs them: fatal to the file, fatal to a statement, or neither.
 import type { ConfigFile, Directive } from "../syntax/ast.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
 
@@ -40,7 +39,7 @@ export function fileFaults(file: ConfigFile, issues: SyntaxIssue[]): FileFaults 
  * fails it too (crossplane says nothing useful there; the message is nginx's).
  */
 function fatalFault(file: ConfigFile, issues: SyntaxIssue[]): FatalFault | undefined {
-  const stray = issues.find((i) => i.message === STRAY_CLOSE && !headContaining(file.directives, i.range.start.offset));
+  const stray = issues.find((i) => i.message === STRAY_CLOSE);
   if (stray) return { message: STRAY_CLOSE, line: stray.range.start.line, stopAt: stray.range.start.offset };
   if (hasUnclosedBlock(file.directives)) return { message: 'unexpected end of file, expecting "}"', line: lastTokenLine(file) };
   const last = file.directives[file.directives.length - 1];

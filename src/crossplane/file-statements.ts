@@ -1,5 +1,4 @@
-// One file's statements as crossplane lists them: comments in place, `if` parentheses stripped, statements that
-// fail a check dropped with their blocks, include targets queued.
+// One file's statements as crossplane lists them: comments in place, failing statements dropped, includes queued.
 import type { Block, Comment, ConfigFile, Directive } from "../syntax/ast.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
 import { childContext, type NodeContext } from "../workspace/block-contexts.js";
@@ -38,7 +37,7 @@ class Walker {
   private between = 0;
 
   constructor(
-    private readonly file: ConfigFile,
+    file: ConfigFile,
     readonly faults: FileFaults,
     private readonly reader: FileReader,
   ) {
@@ -94,8 +93,9 @@ class Walker {
       reader.error(line, `${problem} in ${reader.name}:${line}`);
       return undefined;
     }
-    if (directive === "include") {
-      const includes = reader.include(stmt.args[0] ?? "", context, line);
+    // Only the first argument counts (more are an error wherever the context is checked).
+    if (directive === "include" && stmt.args.length > 0) {
+      const includes = reader.include(stmt.args[0], context, line);
       if (includes) stmt.includes = includes;
     }
     return stmt;

@@ -1,5 +1,4 @@
 // The text of a Python OSError (`[Errno 2] No such file or directory: 'bar.conf'`) from a host's read failure.
-
 import { pythonRepr } from "./python-path.js";
 
 // Linux errno numbers for the reasons the hosts report (src/cli/disk-host.ts describes errors with strerror text).

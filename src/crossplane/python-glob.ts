@@ -1,5 +1,4 @@
-// glob.glob as crossplane calls it: the matches come from the host, but are spelled the way Python spells them,
-// relative and unnormalised when the pattern is (`conf.d/*.conf` gives `conf.d/a.conf`, not an absolute path).
+// glob.glob as crossplane calls it: matches found by the host, spelled as Python spells them (relative, unnormalised).
 import { basename, dirname, resolve } from "node:path";
 import type { Host } from "../workspace/host.js";
 import { hasMagic, joinPath, splitPath } from "./python-path.js";

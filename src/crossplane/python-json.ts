@@ -1,5 +1,4 @@
-// JSON text as Python's json.dumps writes it, so wslint's output diffs cleanly against crossplane's: non-ASCII
-// escaped as \uXXXX, compact separators without an indent, ", " never used with one.
+// JSON text as Python's json.dumps writes it (ASCII escapes, its separators), so output diffs cleanly with crossplane's.
 
 export function pythonJson(value: unknown, indent?: number): string {
   return dump(value, indent, "");

@@ -2,12 +2,15 @@
 import type { Workspace } from "../workspace/workspace.js";
 import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
 import { collectSymbols, type Symbols } from "./symbols.js";
+import { findWebSocketLocations, type WebSocketLocation } from "./websocket.js";
 import type { NginxVersion } from "./version.js";
 
 export interface ModelOptions {
   nginxVersion: NginxVersion;
   /** Directive names of third-party modules the user declared as known. */
   extraDirectives: ReadonlySet<string>;
+  /** Location paths the configuration declares as WebSocket endpoints. */
+  websocketLocations?: readonly string[];
 }
 
 export class Model {
@@ -18,6 +21,23 @@ export class Model {
     readonly options: ModelOptions,
   ) {
     this.symbols = collectSymbols(workspace.trees);
+  }
+
+  private websockets: WebSocketLocation[] | undefined;
+
+  /** The locations that proxy WebSockets, each with the evidence that says so. */
+  websocketLocations(): WebSocketLocation[] {
+    this.websockets ??= findWebSocketLocations(this.trees, {
+      symbols: this.symbols,
+      declared: this.options.websocketLocations ?? [],
+      commentsOf: (file) => this.workspace.files.get(file)?.file.comments ?? [],
+    });
+    return this.websockets;
+  }
+
+  /** The text of a loaded file, for fixes that insert or replace by offset. */
+  textOf(file: string): string | undefined {
+    return this.workspace.files.get(file)?.file.text;
   }
 
   get trees(): ConfigTree[] {

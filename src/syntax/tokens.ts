@@ -103,7 +103,9 @@ function matchLuaBody(text: string, offset: number, tokens: IToken[]): RegExpExe
   let i = tokens.length - 1;
   while (i >= 0 && wordTypes.has(tokens[i].tokenType)) i--;
   const name = tokens[i + 1];
-  if (!name || name.tokenType !== Word || !name.image.endsWith("_by_lua_block")) return null;
+  // nginx (with the Lua module) also accepts the name quoted: `"content_by_lua_block" {`.
+  const bare = name?.tokenType === Word ? name.image : name ? name.image.slice(1, -1) : "";
+  if (!bare.endsWith("_by_lua_block")) return null;
   const end = scanLuaBlock(text, offset);
   const result = [text.slice(offset, end)] as unknown as RegExpExecArray;
   result.index = offset;

@@ -165,6 +165,11 @@ describe("where wslint follows nginx, not crossplane", () => {
     const p = parse({ "nginx.conf": "user nobody;\nworker_processes" });
     expect(errors(p)).toEqual([["nginx.conf", 2, 'unexpected end of file, expecting ";" or "}" in nginx.conf:2']]);
   });
+
+  it("a comment at the very end of a file, with no newline after it, is kept (crossplane loses it)", () => {
+    const p = parse({ "nginx.conf": "user nobody;\n# last" }, { includeComments: true });
+    expect(p.config[0].parsed[1]).toEqual({ directive: "#", line: 2, args: [], comment: " last" });
+  });
 });
 
 describe("output", () => {

@@ -1,5 +1,5 @@
 // Where wslint's `parse` payload differs from crossplane 0.5.7's on the corpus, and why: each entry turns the
-// reference into the nginx-faithful payload wslint prints (or, for a known wslint gap, checks the exact difference).
+// reference into the nginx-faithful payload wslint prints.
 import { expect } from "vitest";
 import type { Payload, Statement } from "../../src/crossplane/payload.js";
 
@@ -94,28 +94,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
         e.error = e.error.replace("nginx.conf:2", "nginx.conf:3");
         e.line = 3;
       }
-    },
-  },
-  {
-    name: "a quoted *_by_lua_block name (wslint gap)",
-    reason:
-      'nginx with lua-nginx-module reads a raw Lua body after `"rewrite_by_lua_block" {` (the directive name is unquoted ' +
-      "before lookup), and so does crossplane; wslint's lexer opens a Lua body only after a bare name, so the Lua code is " +
-      "read as nginx statements. Needs src/syntax/tokens.ts (matchLuaBody) to accept quoted names; until then this " +
-      "checks the exact difference (lua-block-tricky/nginx.conf:12).",
-    references: [
-      ...both("crossplane-tests/lua-block-tricky/crossplane"),
-      ...both("nginx-go-crossplane-testdata/lua-block-tricky/crossplane"),
-    ],
-    check: (actual) => {
-      // The Lua code is read as nginx statements, and its braces leave the http block open at the end of the file.
-      expect(actual.errors.map((e) => e.error)).toStrictEqual([
-        'directive "1," is not terminated by ";" in nginx.conf:14',
-        'directive "title="ok"})" is not terminated by ";" in nginx.conf:15',
-        '"upstream" directive is not allowed here in nginx.conf:18',
-        'unexpected end of file, expecting "}" in nginx.conf:21',
-      ]);
-      expect(actual.config[0].parsed).toStrictEqual([]);
     },
   },
 ];

@@ -1,0 +1,31 @@
+// The levels a block inherits from, innermost first: nested location → location → server → http, with
+// `if` blocks inheriting from the block around them, as nginx merges configurations.
+import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
+
+/** One level of configuration: a block's directives (include-expanded), or a file's top level. */
+export interface Level {
+  /** The block directive (`location`, `server`, `http`...); undefined for the tree's top level. */
+  node: ConfigNode | undefined;
+  children: ConfigNode[];
+}
+
+/** `block` itself first, then each enclosing block, then the tree's top level (a snippet's context). */
+export function levelsFrom(block: ConfigNode | undefined, tree: ConfigTree): Level[] {
+  const levels: Level[] = [];
+  for (let n = block; n; n = n.parent) levels.push({ node: n, children: n.children });
+  levels.push({ node: undefined, children: tree.roots });
+  return levels;
+}
+
+/** The directives named `name` written directly in a level (not in nested blocks). */
+export function directivesIn(level: Level, name: string): ConfigNode[] {
+  return level.children.filter((c) => c.directive.name.value === name);
+}
+
+/** A short description of where a level is, for messages: `server (line 12)`, `the top level`. */
+export function describeLevel(level: Level): string {
+  if (!level.node) return "the file's top level";
+  const d = level.node.directive;
+  const arg = d.name.value === "location" ? ` ${d.args.map((a) => a.raw).join(" ")}` : "";
+  return `${d.name.value}${arg} (line ${d.name.range.start.line})`;
+}

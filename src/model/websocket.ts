@@ -1,0 +1,136 @@
+// Finds the locations that proxy WebSockets, from evidence, and keeps the evidence so messages can say why.
+import type { Comment } from "../syntax/ast.js";
+import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
+import { walk } from "../workspace/tree.js";
+import { proxyHeaders } from "./effective.js";
+import { levelsFrom } from "./levels.js";
+import type { Symbols, Upstream } from "./symbols.js";
+
+export type EvidenceKind = "upgrade-header" | "connection-header" | "comment" | "config" | "path" | "upstream-name";
+
+export interface Evidence {
+  kind: EvidenceKind;
+  /** For messages: `Upgrade is forwarded (line 14)`. */
+  text: string;
+  /** Path and upstream names alone are weak evidence: rules then lower their severity to info. */
+  weak: boolean;
+}
+
+export interface WebSocketLocation {
+  tree: ConfigTree;
+  /** The block that proxies (a location, an `if` in one); undefined for a location-context snippet's top level. */
+  block: ConfigNode | undefined;
+  proxyPass: ConfigNode;
+  /** The location path for messages (`"/ws/"`), or the snippet file when there is no block. */
+  label: string;
+  evidence: Evidence[];
+  /** The upstream block proxy_pass names, when there is one. */
+  upstream?: Upstream;
+}
+
+// Names real-time endpoints go by. Strong: only WebSockets use them. Weak: also used for plain HTTP APIs.
+const STRONG_NAMES = /(^|[^a-z0-9])(ws|wss|websockets?|socket\.io|sockjs|cable|signalr)([^a-z0-9]|$)/i;
+const WEAK_NAMES = /(^|[^a-z0-9])(hubs?|graphql|live|realtime|subscriptions?)([^a-z0-9]|$)/i;
+const WEBSOCKET_COMMENT = /^\s*wslint:\s*websocket\s*$/;
+
+export interface DetectOptions {
+  symbols: Symbols;
+  /** Location paths the configuration declares as WebSocket endpoints. */
+  declared: readonly string[];
+  commentsOf(file: string): readonly Comment[];
+}
+
+export function findWebSocketLocations(trees: readonly ConfigTree[], options: DetectOptions): WebSocketLocation[] {
+  const found: WebSocketLocation[] = [];
+  for (const tree of trees) {
+    walk(tree.roots, (node) => {
+      if (node.context === "opaque") return false;
+      if (node.directive.name.value !== "proxy_pass" || node.directive.args.length === 0) return;
+      const location = detect(node, tree, options);
+      if (location) found.push(location);
+    });
+  }
+  return found;
+}
+
+function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions): WebSocketLocation | undefined {
+  const block = proxyPass.parent;
+  const location = enclosingLocation(block);
+  const path = location ? location.directive.args.map((a) => a.value).join(" ") : undefined;
+  const evidence: Evidence[] = [];
+  const { headers } = proxyHeaders(block, tree);
+  const upgrade = headers.get("upgrade");
+  if (upgrade) evidence.push({ kind: "upgrade-header", text: `the Upgrade header is forwarded (line ${lineOf(upgrade.node)})`, weak: false });
+  const connection = headers.get("connection");
+  if (connection && /upgrade/i.test(connection.value)) {
+    evidence.push({ kind: "connection-header", text: `Connection is set to "${connection.value}" (line ${lineOf(connection.node)})`, weak: false });
+  }
+  // Upgrade or Connection written at an outer level but not in force here still shows the intent.
+  if (!upgrade || !connection) {
+    const lost = outerHeaderIntent(block, tree);
+    if (lost) evidence.push(lost);
+  }
+  const comment = markedByComment(location ?? block, options);
+  if (comment) evidence.push({ kind: "comment", text: `it is marked "# wslint: websocket" (line ${comment})`, weak: false });
+  if (path !== undefined && options.declared.some((p) => path === p || path.endsWith(` ${p}`))) {
+    evidence.push({ kind: "config", text: `the configuration lists "${path}" in websocketLocations`, weak: false });
+  }
+  if (path !== undefined) {
+    if (STRONG_NAMES.test(path)) evidence.push({ kind: "path", text: `its path "${path}" names a WebSocket endpoint`, weak: false });
+    else if (WEAK_NAMES.test(path)) evidence.push({ kind: "path", text: `its path "${path}" suggests a real-time endpoint`, weak: true });
+  }
+  const target = proxyPass.directive.args[0].value;
+  const host = /^[a-z]+:\/\/([^/:]+)/i.exec(target)?.[1];
+  const upstream = host ? options.symbols.upstreams.get(host) : undefined;
+  if (host && STRONG_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `it proxies to "${host}"`, weak: false });
+  else if (host && WEAK_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `it proxies to "${host}"`, weak: true });
+  if (evidence.length === 0) return undefined;
+  const label = path !== undefined ? `"${path}"` : `in ${proxyPass.file}`;
+  return { tree, block, proxyPass, label, evidence, upstream };
+}
+
+/** The location a proxying block belongs to (itself, or the location around an `if`). */
+function enclosingLocation(block: ConfigNode | undefined): ConfigNode | undefined {
+  for (let n = block; n; n = n.parent) if (n.directive.name.value === "location") return n;
+  return undefined;
+}
+
+function outerHeaderIntent(block: ConfigNode | undefined, tree: ConfigTree): Evidence | undefined {
+  for (const level of levelsFrom(block, tree).slice(1)) {
+    for (const c of level.children) {
+      const [name, value] = c.directive.args;
+      if (c.directive.name.value !== "proxy_set_header" || !name) continue;
+      const header = name.value.toLowerCase();
+      if (header === "upgrade" || (header === "connection" && /upgrade/i.test(value?.value ?? ""))) {
+        return { kind: "upgrade-header", text: `${name.value} is set for WebSockets at line ${lineOf(c)}, further out`, weak: false };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `# wslint: websocket` inside the block or on the line just above it; returns the comment's line. */
+function markedByComment(block: ConfigNode | undefined, options: DetectOptions): number | undefined {
+  if (!block) return undefined;
+  const { start, end } = block.directive.range;
+  for (const c of options.commentsOf(block.file)) {
+    if (!WEBSOCKET_COMMENT.test(c.text)) continue;
+    const line = c.range.start.line;
+    if (line === start.line - 1 || (c.range.start.offset > start.offset && c.range.start.offset < end.offset)) return line;
+  }
+  return undefined;
+}
+
+function lineOf(node: ConfigNode): number {
+  return node.directive.name.range.start.line;
+}
+
+/** "WebSocket location "/ws/" (the Upgrade header is forwarded)": the phrase rules start messages with. */
+export function describeWebSocket(ws: WebSocketLocation): string {
+  return `WebSocket location ${ws.label} (${ws.evidence[0].text})`;
+}
+
+/** Info when the only evidence is a name that plain HTTP APIs also use. */
+export function isWeak(ws: WebSocketLocation): boolean {
+  return ws.evidence.every((e) => e.weak);
+}
