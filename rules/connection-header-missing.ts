@@ -1,0 +1,56 @@
+// Flags WebSocket locations that never send `Connection: upgrade` to the backend.
+import { defineRule } from "../src/engine/rule.js";
+import { replaceWord } from "../src/engine/text-edits.js";
+import { connectionMapEdit, connectionValue, insertIntoLocation } from "../src/engine/websocket-edits.js";
+import { proxyHeaders } from "../src/model/effective.js";
+import { inheritedHeaderLines, lostHeader } from "../src/model/header-inheritance.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+
+export default defineRule({
+  meta: {
+    id: "connection-header-missing",
+    type: "problem",
+    severity: "error",
+    fixable: true,
+    docs: {
+      summary: "A WebSocket location that does not send `Connection: upgrade` to the backend.",
+      why: "nginx sends `Connection: close` to upstreams by default and never forwards the client's Connection header. Without `proxy_set_header Connection` carrying `upgrade`, the backend does not treat the request as an upgrade and no WebSocket opens.",
+      fix: "Add `proxy_set_header Connection $connection_upgrade;` with the map `map $http_upgrade $connection_upgrade { default upgrade; '' close; }` in http (the fix adds both).",
+    },
+    examples: {
+      bad: ["events {}\nhttp {\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n        }\n    }\n}\n"],
+      good: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n"],
+    },
+  },
+  check(ctx) {
+    for (const ws of ctx.model.websocketLocations()) {
+      const { headers, level } = proxyHeaders(ws.block, ws.tree);
+      const connection = headers.get("connection");
+      if (connection && carriesUpgrade(connection.value, ctx.model.symbols.variables)) continue;
+      if (!connection && lostHeader(ws, "connection")) continue; // header-inheritance-lost says it better
+      const value = connectionValue(ctx.model, ws);
+      const lines = [...inheritedHeaderLines(ws, level), `proxy_set_header Connection ${value};`];
+      const written = connection?.node.directive.args[1];
+      const change = !connection
+        ? insertIntoLocation(ctx.model, ws, lines)
+        : written && replaceWord(connection.node, written, value);
+      const map = connectionMapEdit(ctx.model, ws);
+      const found = connection
+        ? `sends "Connection: ${connection.value}" (line ${connection.node.directive.name.range.start.line})`
+        : 'does not set the Connection header (nginx sends "close")';
+      ctx.report({
+        node: connection?.node ?? ws.block ?? ws.proxyPass,
+        severity: isWeak(ws) ? "info" : undefined,
+        message: `${describeWebSocket(ws)} ${found}, so the backend never sees an upgrade; send "proxy_set_header Connection $connection_upgrade;"`,
+        fix: change && { description: `Send "Connection: ${value}"`, edits: map && value.startsWith("$") ? [change, map] : [change] },
+      });
+    }
+  },
+});
+
+/** A literal containing "upgrade", or a variable (from a map) that can take such a value. */
+function carriesUpgrade(value: string, defined: ReadonlyMap<string, unknown>): boolean {
+  if (/upgrade/i.test(value)) return true;
+  const variable = /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(value)?.[1];
+  return variable !== undefined && defined.has(variable);
+}

@@ -1,0 +1,60 @@
+// Flags blocks whose own proxy_set_header lines silently drop the ones set further out.
+import { defineRule } from "../src/engine/rule.js";
+import { lostHeaders } from "../src/model/header-inheritance.js";
+import { describeWebSocket } from "../src/model/websocket.js";
+import type { ConfigNode } from "../src/workspace/tree.js";
+
+const WEBSOCKET_HEADERS = new Set(["upgrade", "connection"]);
+
+export default defineRule({
+  meta: {
+    id: "header-inheritance-lost",
+    type: "problem",
+    severity: "warning",
+    docs: {
+      summary: "A block's own `proxy_set_header` lines drop every `proxy_set_header` inherited from outer blocks.",
+      why: "`proxy_set_header` is inherited all or nothing: a location (or server) with even one `proxy_set_header` of its own inherits none from the levels around it. Upgrade and Connection set at server level are lost the moment a location adds `proxy_set_header Host $host`, and the WebSocket silently stops upgrading (200 instead of 101). It is an error when that happens in a WebSocket location.",
+      fix: "Repeat the lost headers in the block, or move all proxy_set_header lines to one level (an `include` of a shared snippet keeps them in one place).",
+    },
+    examples: {
+      bad: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        proxy_http_version 1.1;\n        proxy_read_timeout 1h;\n        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection $connection_upgrade;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_set_header Host $host;\n        }\n    }\n}\n"],
+      good: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        proxy_http_version 1.1;\n        proxy_read_timeout 1h;\n        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection $connection_upgrade;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n        }\n    }\n}\n"],
+    },
+  },
+  check(ctx) {
+    const websocketBlocks = new Map(ctx.model.websocketLocations().flatMap((ws) => (ws.block ? [[ws.block, ws] as const] : [])));
+    for (const tree of ctx.model.trees) {
+      const visit = (nodes: ConfigNode[]): void => {
+        for (const node of nodes) {
+          if (node.context === "opaque" || !node.directive.block) continue;
+          const lost = lostHeaders(node, tree);
+          if (lost.length > 0 && proxiesBelow(node)) {
+            const ws = websocketBlocks.get(node) ?? [...websocketBlocks.values()].find((w) => isInside(w.block, node));
+            const critical = ws !== undefined && lost.some((h) => WEBSOCKET_HEADERS.has(h.name.toLowerCase()));
+            const first = node.children.find((c) => c.directive.name.value === "proxy_set_header")!;
+            const names = lost.map((h) => `${h.name} (line ${h.node.directive.name.range.start.line})`).join(", ");
+            const subject = ws && critical ? `${describeWebSocket(ws)}: this` : "This";
+            ctx.report({
+              node: first,
+              severity: critical ? "error" : undefined,
+              message: `${subject} block's own proxy_set_header lines drop the inherited ${names}; nginx inherits proxy_set_header all or nothing`,
+              related: lost.map((h) => ({ file: h.node.file, range: h.node.directive.name.range, message: `${h.name} set here, not inherited` })),
+            });
+          }
+          visit(node.children);
+        }
+      };
+      visit(tree.roots);
+    }
+  },
+});
+
+/** Only blocks that proxy (here or in a nested block) send headers anywhere. */
+function proxiesBelow(node: ConfigNode): boolean {
+  return node.children.some((c) => c.directive.name.value === "proxy_pass" || (c.directive.block !== undefined && proxiesBelow(c)));
+}
+
+function isInside(inner: ConfigNode | undefined, outer: ConfigNode): boolean {
+  for (let n = inner; n; n = n.parent) if (n === outer) return true;
+  return false;
+}

@@ -1,0 +1,47 @@
+// Builds fix edits that read like hand-written config: new directives on their own line, indented like
+// their neighbours, with the file's own line ending.
+import type { Model } from "../model/model.js";
+import type { Word } from "../syntax/ast.js";
+import type { ConfigNode } from "../workspace/tree.js";
+import type { TextEdit } from "./problem.js";
+
+function lineEnding(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+
+/** The whitespace that starts the line `offset` is on. */
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** Inserts `lines` after `node`'s statement, each on its own line, indented like `node`. */
+export function insertAfter(model: Model, node: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(node.file);
+  if (text === undefined) return undefined;
+  const eol = lineEnding(text);
+  const indent = indentAt(text, node.directive.startOffset);
+  const at = node.directive.endOffset;
+  return { file: node.file, start: at, end: at, text: lines.map((l) => `${eol}${indent}${l}`).join("") };
+}
+
+/**
+ * Inserts `lines` at the start of `block`'s body (after its `{`), indented one step deeper than the block
+ * (the step its first child uses, else four spaces).
+ */
+export function insertAtBlockStart(model: Model, block: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(block.file);
+  const body = block.directive.block;
+  if (text === undefined || !body) return undefined;
+  const eol = lineEnding(text);
+  const outer = indentAt(text, block.directive.startOffset);
+  const first = body.directives[0];
+  const inner = first && first.startOffset > body.startOffset ? indentAt(text, first.startOffset) : `${outer}    `;
+  const at = body.startOffset + 1;
+  return { file: block.file, start: at, end: at, text: lines.map((l) => `${eol}${inner}${l}`).join("") };
+}
+
+/** Replaces one word (keeps its quotes off: the replacement is written as given). */
+export function replaceWord(node: ConfigNode, word: Word, text: string): TextEdit {
+  return { file: node.file, start: word.range.start.offset, end: word.range.end.offset, text };
+}
