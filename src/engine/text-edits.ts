@@ -15,13 +15,23 @@ function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
+/**
+ * Where text inserted after a statement goes: the end of its line when only a comment follows it there (the
+ * comment stays with its statement), else right after the statement.
+ */
+function endOfLineAfter(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  const lineEnd = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
+  return /^[ \t]*(#.*)?$/.test(text.slice(offset, lineEnd)) ? lineEnd : offset;
+}
+
 /** Inserts `lines` after `node`'s statement, each on its own line, indented like `node`. */
 export function insertAfter(model: Model, node: ConfigNode, lines: string[]): TextEdit | undefined {
   const text = model.textOf(node.file);
   if (text === undefined) return undefined;
   const eol = lineEnding(text);
   const indent = indentAt(text, node.directive.startOffset);
-  const at = node.directive.endOffset;
+  const at = endOfLineAfter(text, node.directive.endOffset);
   return { file: node.file, start: at, end: at, text: lines.map((l) => `${eol}${indent}${l}`).join("") };
 }
 
