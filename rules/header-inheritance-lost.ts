@@ -29,7 +29,7 @@ export default defineRule({
           if (node.context === "opaque" || !node.directive.block) continue;
           const lost = lostHeaders(node, tree);
           if (lost.length > 0 && proxiesBelow(node)) {
-            const ws = websocketBlocks.get(node) ?? [...websocketBlocks.values()].find((w) => isInside(w.block, node));
+            const ws = websocketBlocks.get(node) ?? ctx.model.websocketLocations().find((w) => isInside(w.block, node));
             const critical = ws !== undefined && lost.some((h) => WEBSOCKET_HEADERS.has(h.name.toLowerCase()));
             const first = node.children.find((c) => c.directive.name.value === "proxy_set_header")!;
             const names = lost.map((h) => `${h.name} (line ${h.node.directive.name.range.start.line})`).join(", ");

@@ -23,6 +23,11 @@ export interface RuleMeta {
   /** Configs the rule must flag (bad) and leave alone (good); they run as tests and fill the docs page. */
   examples: { bad: string[]; good: string[] };
   fixable?: boolean;
+  /**
+   * The nginx version the rule's claim was proven on by the ground-truth suite (test/ground-truth), which
+   * checks that this stays true; the docs page says it.
+   */
+  verifiedOn?: string;
   /** JSON Schema of the rule's options (validated with the config file), and their defaults. */
   options?: { schema: Record<string, unknown>; defaults: Record<string, unknown> };
 }

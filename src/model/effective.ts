@@ -1,7 +1,7 @@
 // The value a directive takes at a block, merged as nginx merges it: most directives one by one from the
 // nearest level that sets them; the proxy_set_header and add_header families all or nothing.
 import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
-import { levelsFrom, type Level } from "./levels.js";
+import { directivesIn, levelsFrom, type Level } from "./levels.js";
 
 /** Families nginx inherits as a whole: a level that sets any of them inherits none (proxy/headers modules). */
 const FAMILIES: Record<string, readonly string[]> = {
@@ -21,8 +21,8 @@ export interface Effective {
 export function effective(block: ConfigNode | undefined, tree: ConfigTree, name: string): Effective {
   const family = FAMILIES[name] ?? [name];
   for (const level of levelsFrom(block, tree)) {
-    const nodes = level.children.filter((c) => family.includes(c.directive.name.value));
-    if (nodes.length > 0) return { nodes, level };
+    const nodes = family.length === 1 ? directivesIn(level, name) : family.flatMap((n) => directivesIn(level, n));
+    if (nodes.length > 0) return { nodes: [...nodes], level };
   }
   return { nodes: [], level: undefined };
 }

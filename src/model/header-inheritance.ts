@@ -1,7 +1,7 @@
 // proxy_set_header is inherited all or nothing: what a block's own lines make it lose, and what a fix must
 // copy down so that adding one header does not drop the inherited ones.
 import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
-import { levelsFrom, type Level } from "./levels.js";
+import { directivesIn, levelsFrom, type Level } from "./levels.js";
 import type { WebSocketLocation } from "./websocket.js";
 
 export interface LostHeader {
@@ -11,7 +11,7 @@ export interface LostHeader {
 }
 
 function headerLines(level: Level): ConfigNode[] {
-  return level.children.filter((c) => c.directive.name.value === "proxy_set_header" && c.directive.args.length > 0);
+  return directivesIn(level, "proxy_set_header").filter((c) => c.directive.args.length > 0);
 }
 
 /**
@@ -23,7 +23,11 @@ export function lostHeaders(block: ConfigNode | undefined, tree: ConfigTree): Lo
   const mine = headerLines(own);
   if (mine.length === 0) return [];
   const names = new Set(mine.map((n) => n.directive.args[0].value.toLowerCase()));
-  const inherited = outer.map(headerLines).find((lines) => lines.length > 0) ?? [];
+  let inherited: ConfigNode[] = [];
+  for (const level of outer) {
+    inherited = headerLines(level);
+    if (inherited.length > 0) break;
+  }
   return inherited
     .filter((n) => !names.has(n.directive.args[0].value.toLowerCase()))
     .map((n) => ({ name: n.directive.args[0].value, node: n }));

@@ -17,9 +17,27 @@ export function levelsFrom(block: ConfigNode | undefined, tree: ConfigTree): Lev
   return levels;
 }
 
-/** The directives named `name` written directly in a level (not in nested blocks). */
-export function directivesIn(level: Level, name: string): ConfigNode[] {
-  return level.children.filter((c) => c.directive.name.value === name);
+/**
+ * A level's directives by name, built once per level: rules ask every WebSocket location for several
+ * directives, and an http block of thousands of servers must not be scanned for each question.
+ */
+const byName = new WeakMap<ConfigNode[], Map<string, ConfigNode[]>>();
+
+/** The directives named `name` written directly in a level (not in nested blocks), in order. */
+export function directivesIn(level: Level, name: string): readonly ConfigNode[] {
+  // Small blocks (most locations) are cheaper to scan than to index.
+  if (level.children.length < 32) return level.children.filter((c) => c.directive.name.value === name);
+  let index = byName.get(level.children);
+  if (!index) {
+    index = new Map();
+    for (const c of level.children) {
+      const list = index.get(c.directive.name.value);
+      if (list) list.push(c);
+      else index.set(c.directive.name.value, [c]);
+    }
+    byName.set(level.children, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /** A short description of where a level is, for messages: `server (line 12)`, `the top level`. */

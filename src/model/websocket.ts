@@ -3,7 +3,7 @@ import type { Comment } from "../syntax/ast.js";
 import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
 import { walk } from "../workspace/tree.js";
 import { proxyHeaders } from "./effective.js";
-import { levelsFrom } from "./levels.js";
+import { directivesIn, levelsFrom } from "./levels.js";
 import type { Symbols, Upstream } from "./symbols.js";
 
 export type EvidenceKind = "upgrade-header" | "connection-header" | "comment" | "config" | "path" | "upstream-name";
@@ -42,11 +42,19 @@ export interface DetectOptions {
 
 export function findWebSocketLocations(trees: readonly ConfigTree[], options: DetectOptions): WebSocketLocation[] {
   const found: WebSocketLocation[] = [];
+  // Marker comments are rare; find them once per file instead of scanning every comment per location.
+  const markers = new Map<string, readonly Comment[]>();
+  const allComments = options.commentsOf;
+  const markersOf = (file: string): readonly Comment[] => {
+    if (!markers.has(file)) markers.set(file, allComments(file).filter((c) => WEBSOCKET_COMMENT.test(c.text)));
+    return markers.get(file)!;
+  };
+  const detectOptions: DetectOptions = { ...options, commentsOf: markersOf };
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       if (node.context === "opaque") return false;
       if (node.directive.name.value !== "proxy_pass" || node.directive.args.length === 0) return;
-      const location = detect(node, tree, options);
+      const location = detect(node, tree, detectOptions);
       if (location) found.push(location);
     });
   }
@@ -97,9 +105,9 @@ function enclosingLocation(block: ConfigNode | undefined): ConfigNode | undefine
 
 function outerHeaderIntent(block: ConfigNode | undefined, tree: ConfigTree): Evidence | undefined {
   for (const level of levelsFrom(block, tree).slice(1)) {
-    for (const c of level.children) {
+    for (const c of directivesIn(level, "proxy_set_header")) {
       const [name, value] = c.directive.args;
-      if (c.directive.name.value !== "proxy_set_header" || !name) continue;
+      if (!name) continue;
       const header = name.value.toLowerCase();
       if (header === "upgrade" || (header === "connection" && /upgrade/i.test(value?.value ?? ""))) {
         return { kind: "upgrade-header", text: `${name.value} is set for WebSockets at line ${lineOf(c)}, further out`, weak: false };
@@ -109,12 +117,11 @@ function outerHeaderIntent(block: ConfigNode | undefined, tree: ConfigTree): Evi
   return undefined;
 }
 
-/** `# wslint: websocket` inside the block or on the line just above it; returns the comment's line. */
+/** `# wslint: websocket` (commentsOf gives only those) inside the block or on the line above it; returns its line. */
 function markedByComment(block: ConfigNode | undefined, options: DetectOptions): number | undefined {
   if (!block) return undefined;
   const { start, end } = block.directive.range;
   for (const c of options.commentsOf(block.file)) {
-    if (!WEBSOCKET_COMMENT.test(c.text)) continue;
     const line = c.range.start.line;
     if (line === start.line - 1 || (c.range.start.offset > start.offset && c.range.start.offset < end.offset)) return line;
   }
