@@ -10,7 +10,7 @@ export type EvidenceKind = "upgrade-header" | "connection-header" | "comment" | 
 
 export interface Evidence {
   kind: EvidenceKind;
-  /** For messages: `Upgrade is forwarded (line 14)`. */
+  /** For messages: `Upgrade forwarded at line 14`. */
   text: string;
   /** Path and upstream names alone are weak evidence: rules then lower their severity to info. */
   weak: boolean;
@@ -68,10 +68,10 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
   const evidence: Evidence[] = [];
   const { headers } = proxyHeaders(block, tree);
   const upgrade = headers.get("upgrade");
-  if (upgrade) evidence.push({ kind: "upgrade-header", text: `the Upgrade header is forwarded (line ${lineOf(upgrade.node)})`, weak: false });
+  if (upgrade) evidence.push({ kind: "upgrade-header", text: `Upgrade forwarded at line ${lineOf(upgrade.node)}`, weak: false });
   const connection = headers.get("connection");
   if (connection && /upgrade/i.test(connection.value)) {
-    evidence.push({ kind: "connection-header", text: `Connection is set to "${connection.value}" (line ${lineOf(connection.node)})`, weak: false });
+    evidence.push({ kind: "connection-header", text: `Connection "${connection.value}" at line ${lineOf(connection.node)}`, weak: false });
   }
   // Upgrade or Connection written at an outer level but not in force here still shows the intent.
   if (!upgrade || !connection) {
@@ -79,19 +79,19 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
     if (lost) evidence.push(lost);
   }
   const comment = markedByComment(location ?? block, options);
-  if (comment) evidence.push({ kind: "comment", text: `it is marked "# wslint: websocket" (line ${comment})`, weak: false });
+  if (comment) evidence.push({ kind: "comment", text: `marked "# wslint: websocket" at line ${comment}`, weak: false });
   if (path !== undefined && options.declared.some((p) => path === p || path.endsWith(` ${p}`))) {
-    evidence.push({ kind: "config", text: `the configuration lists "${path}" in websocketLocations`, weak: false });
+    evidence.push({ kind: "config", text: "listed in websocketLocations", weak: false });
   }
   if (path !== undefined) {
-    if (STRONG_NAMES.test(path)) evidence.push({ kind: "path", text: `its path "${path}" names a WebSocket endpoint`, weak: false });
-    else if (WEAK_NAMES.test(path)) evidence.push({ kind: "path", text: `its path "${path}" suggests a real-time endpoint`, weak: true });
+    if (STRONG_NAMES.test(path)) evidence.push({ kind: "path", text: "its path names a WebSocket endpoint", weak: false });
+    else if (WEAK_NAMES.test(path)) evidence.push({ kind: "path", text: "its path suggests a real-time endpoint", weak: true });
   }
   const target = proxyPass.directive.args[0].value;
   const host = /^[a-z]+:\/\/([^/:]+)/i.exec(target)?.[1];
   const upstream = host ? options.symbols.upstreams.get(host) : undefined;
-  if (host && STRONG_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `it proxies to "${host}"`, weak: false });
-  else if (host && WEAK_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `it proxies to "${host}"`, weak: true });
+  if (host && STRONG_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: false });
+  else if (host && WEAK_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: true });
   if (evidence.length === 0) return undefined;
   const label = path !== undefined ? `"${path}"` : `in ${proxyPass.file}`;
   return { tree, block, proxyPass, label, evidence, upstream };
@@ -110,7 +110,7 @@ function outerHeaderIntent(block: ConfigNode | undefined, tree: ConfigTree): Evi
       if (!name) continue;
       const header = name.value.toLowerCase();
       if (header === "upgrade" || (header === "connection" && /upgrade/i.test(value?.value ?? ""))) {
-        return { kind: "upgrade-header", text: `${name.value} is set for WebSockets at line ${lineOf(c)}, further out`, weak: false };
+        return { kind: "upgrade-header", text: `${name.value} set for WebSockets at line ${lineOf(c)}`, weak: false };
       }
     }
   }
@@ -132,7 +132,7 @@ function lineOf(node: ConfigNode): number {
   return node.directive.name.range.start.line;
 }
 
-/** "WebSocket location "/ws/" (the Upgrade header is forwarded)": the phrase rules start messages with. */
+/** `WebSocket location "/ws/" (Upgrade forwarded at line 14)`: the phrase rules start messages with. */
 export function describeWebSocket(ws: WebSocketLocation): string {
   return `WebSocket location ${ws.label} (${ws.evidence[0].text})`;
 }
