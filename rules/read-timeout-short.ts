@@ -15,7 +15,7 @@ export default defineRule({
     severity: "warning",
     fixable: true,
     options: {
-      schema: { type: "object", properties: { minimum: { type: "string", pattern: "^[0-9]+(ms|s|m|h|d|w)?([0-9]+(ms|s|m|h|d|w))*$" } }, additionalProperties: false },
+      schema: { type: "object", properties: { minimum: { type: "string", description: "The shortest proxy_read_timeout a WebSocket location may have (an nginx time: 1h, 90m, 3600s); the fix writes it.", pattern: "^[0-9]+(ms|s|m|h|d|w)?([0-9]+(ms|s|m|h|d|w))*$" } }, additionalProperties: false },
       defaults: { minimum: DEFAULT_MINIMUM },
     },
     docs: {
