@@ -1,4 +1,6 @@
 // The one entry point the CLI and the language server share: files in, problems out.
+import { resolve } from "node:path";
+import { ignoreMatcher } from "../config/ignore.js";
 import { Model } from "../model/model.js";
 import { DEFAULT_NGINX_VERSION, parseVersion } from "../model/version.js";
 import type { ContextName } from "../reference/contexts.js";
@@ -7,6 +9,7 @@ import { loadWorkspace, type Workspace } from "../workspace/workspace.js";
 import { allRules } from "../../rules/index.js";
 import type { Problem } from "./problem.js";
 import { runRules, type RuleConfig } from "./run-rules.js";
+import { applySuppressions } from "./suppressions.js";
 
 export interface LintOptions {
   /** Target nginx version, e.g. "1.22.1". */
@@ -19,6 +22,10 @@ export interface LintOptions {
   rules?: Record<string, RuleConfig>;
   /** Third-party directive names to accept as known (lua, headers-more, ...). */
   extraDirectives?: string[];
+  /** Location paths to treat as WebSocket endpoints (config `websocketLocations`). */
+  websocketLocations?: string[];
+  /** Absolute globs of files not to lint nor report on (config `ignore`, resolved by configToLintOptions). */
+  ignore?: string[];
 }
 
 export interface LintResult {
@@ -29,8 +36,19 @@ export interface LintResult {
 
 export function lint(entries: string[], host: Host, options: LintOptions = {}): LintResult {
   const nginxVersion = parseVersion(options.nginxVersion ?? DEFAULT_NGINX_VERSION) ?? parseVersion(DEFAULT_NGINX_VERSION)!;
-  const workspace = loadWorkspace(entries, host, { context: options.context, prefix: options.prefix });
-  const model = new Model(workspace, { nginxVersion, extraDirectives: new Set(options.extraDirectives ?? []) });
-  const problems = runRules(model, allRules, options.rules);
+  const ignored = ignoreMatcher(options.ignore ?? []);
+  const workspace = loadWorkspace(entries.filter((e) => !ignored(resolve(e))), host, { context: options.context, prefix: options.prefix });
+  const model = new Model(workspace, {
+    nginxVersion,
+    extraDirectives: new Set(options.extraDirectives ?? []),
+    websocketLocations: options.websocketLocations,
+  });
+  const found = runRules(model, allRules, options.rules);
+  // Suppression comments are read after the rules ran: they filter problems, rules never see them.
+  const suppressed = applySuppressions(found, workspace, { ruleIds, rules: options.rules });
+  // An ignored file can still be included by a linted one; it is parsed for its includer but not reported on.
+  const problems = options.ignore?.length ? suppressed.filter((p) => !ignored(p.file)) : suppressed;
   return { workspace, model, problems };
 }
+
+const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
