@@ -1,9 +1,11 @@
 // The `wslint` command line: option parsing, output and exit codes (0 clean, 1 errors found, 2 usage or input error).
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
+import { formatters } from "../format/index.js";
 import { DEFAULT_NGINX_VERSION } from "../model/version.js";
 import { runLint } from "./lint-command.js";
 import { runParse } from "./parse-command.js";
+import { runExplain, runRules } from "./rules-command.js";
 import { UsageError } from "./usage-error.js";
 
 function useColor(): boolean {
@@ -15,20 +17,26 @@ function useColor(): boolean {
 function buildProgram(): Command {
   const program = new Command("wslint")
     .description("Lint nginx configuration for WebSocket reverse proxying and for what `nginx -t` rejects.")
-    .usage("[options] <paths...>\n       wslint parse [options] <file>")
+    .usage("[options] <paths...>\n       wslint rules\n       wslint explain <rule>\n       wslint parse [options] <file>")
     .version(pkg.version, "-v, --version")
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .argument("<paths...>", "nginx config files or directories (- reads standard input)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(formatters)).default("stylish"))
     .option("--nginx-version <version>", `target nginx version, or "auto" to ask \`nginx -v\` (default ${DEFAULT_NGINX_VERSION})`)
     .option("--context <context>", "context of snippet files: http, server, location, upstream, stream, ...")
     .option("--prefix <dir>", "directory relative includes resolve against (default: each file's directory)")
     .option("--known-directive <names>", "third-party directives to accept, comma-separated, repeatable", collect, [])
     .option("--stdin-filename <name>", "file name to report for standard input")
     .option("--no-color", "no colours (NO_COLOR is honoured too)")
+    .option("--config <path>", "use this wslint.config.json instead of the nearest one above each file")
+    .option("--rule <id:severity>", "set a rule's severity (off, info, warning, error), repeatable", collectAll, [])
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", wholeNumber)
+    .option("--fix", "apply the safe fixes to the files, then report what remains (standard input: print the fixed text)")
+    .option("--fix-dry-run", "print a unified diff of what --fix would change, and change nothing")
     .action((paths: string[], o) => {
-      const { output, exitCode } = runLint(paths, {
+      const { output, errorOutput, exitCode } = runLint(paths, {
         format: o.format,
         nginxVersion: o.nginxVersion,
         context: o.context,
@@ -37,9 +45,35 @@ function buildProgram(): Command {
         stdinFilename: o.stdinFilename,
         color: o.color !== false && useColor(),
         toolVersion: pkg.version,
+        maxWarnings: o.maxWarnings,
+        quiet: o.quiet,
+        rule: o.rule,
+        fix: o.fix,
+        fixDryRun: o.fixDryRun,
+        config: o.config,
       });
       process.stdout.write(output);
+      process.stderr.write(errorOutput);
       process.exitCode = exitCode;
+    });
+
+  program
+    .command("rules")
+    .description("list every rule with its default severity, whether it is fixable, and what it finds")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(() => {
+      process.stdout.write(runRules());
+    });
+
+  program
+    .command("explain")
+    .description("print a rule's documentation: what it finds, why, the fix, options and examples")
+    .argument("<rule>", "the rule id (see `wslint rules`)")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action((id: string) => {
+      process.stdout.write(runExplain(id));
     });
 
   program
@@ -62,6 +96,15 @@ function buildProgram(): Command {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").filter(Boolean)];
+}
+
+function collectAll(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
+  return Number(value);
 }
 
 function main(): void {

@@ -1,5 +1,6 @@
 // What every output format receives: the problems and what is needed to show them relative to the user.
 import type { Problem } from "../engine/problem.js";
+import type { RuleMeta } from "../engine/rule.js";
 
 export interface FormatInput {
   problems: Problem[];
@@ -10,6 +11,15 @@ export interface FormatInput {
   color: boolean;
   nginxVersion: string;
   toolVersion: string;
+  /**
+   * Directory that SARIF and GitHub paths are relative to: the git top-level when linting inside a repository
+   * (code scanning and annotations resolve paths against the checkout root), else `cwd`.
+   */
+  root?: string;
+  /** Text of a linted file, for formats that quote the source (SARIF fingerprints); undefined when unknown. */
+  sourceText?: (file: string) => string | undefined;
+  /** Metadata of every rule (SARIF lists them all); default: the built-in rules. */
+  rules?: readonly RuleMeta[];
 }
 
 export type Formatter = (input: FormatInput) => string;
