@@ -1,4 +1,5 @@
 // Flags blocks whose own proxy_set_header lines silently drop the ones set further out.
+import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { lostHeaders } from "../src/model/header-inheritance.js";
 import { describeWebSocket } from "../src/model/websocket.js";
@@ -18,7 +19,7 @@ export default defineRule({
     },
     examples: {
       bad: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        proxy_http_version 1.1;\n        proxy_read_timeout 1h;\n        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection $connection_upgrade;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_set_header Host $host;\n        }\n    }\n}\n"],
-      good: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        proxy_http_version 1.1;\n        proxy_read_timeout 1h;\n        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection $connection_upgrade;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n        }\n    }\n}\n"],
+      good: [goodWebSocketConfig({ server: ["proxy_set_header Upgrade $http_upgrade;", "proxy_set_header Connection $connection_upgrade;"], location: GOOD_WEBSOCKET_LOCATION.filter((l) => !l.startsWith("proxy_set_header")) })],
     },
   },
   check(ctx) {

@@ -1,4 +1,5 @@
 // Flags WebSocket locations that proxy with HTTP/1.0 (or HTTP/2): the upgrade needs HTTP/1.1.
+import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
 import { insertIntoLocation } from "../src/engine/websocket-edits.js";
@@ -19,7 +20,7 @@ export default defineRule({
     },
     examples: {
       bad: ["events {}\nhttp {\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection \"upgrade\";\n        }\n    }\n}\n"],
-      good: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n"],
+      good: [goodWebSocketConfig()],
     },
   },
   check(ctx) {

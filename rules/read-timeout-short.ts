@@ -1,4 +1,5 @@
 // Flags WebSocket locations whose proxy_read_timeout (the idle timeout of the whole tunnel) is short.
+import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
 import { insertIntoLocation } from "../src/engine/websocket-edits.js";
@@ -25,7 +26,7 @@ export default defineRule({
     },
     examples: {
       bad: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n        }\n    }\n}\n"],
-      good: ["events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    server {\n        listen 8080;\n        proxy_read_timeout 2h;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n        }\n    }\n}\n"],
+      good: [goodWebSocketConfig({ server: ["proxy_read_timeout 2h;"], location: GOOD_WEBSOCKET_LOCATION.filter((l) => !l.startsWith("proxy_read_timeout")) })],
     },
   },
   check(ctx) {

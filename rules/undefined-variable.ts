@@ -1,4 +1,5 @@
 // Flags variables that no module, map, geo, set or other directive defines.
+import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { variableUses } from "../src/model/variable-uses.js";
 import { isBuiltinVariable } from "../src/reference/variables.js";
@@ -18,9 +19,7 @@ export default defineRule({
     },
     examples: {
       bad: ["events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_pass http://127.0.0.1:8080;\n            proxy_set_header Connection $connection_upgrade;\n        }\n    }\n}\n"],
-      good: [
-        `events {}\nhttp {\n    ${CONNECTION_UPGRADE_MAP}\n    server {\n        location /ws/ {\n            proxy_pass http://127.0.0.1:8080;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n`,
-      ],
+      good: [goodWebSocketConfig()],
     },
   },
   visit(node, ctx, tree) {

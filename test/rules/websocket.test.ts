@@ -1,5 +1,6 @@
 // The WebSocket rules at exact positions: what each flags, where, at which severity, and what it leaves alone.
 import { describe, expect, it } from "vitest";
+import { goodWebSocketConfig } from "../../src/engine/example-configs.js";
 import { lintText, positions } from "../support/lint-text.js";
 
 const v122 = { nginxVersion: "1.22.1" };
@@ -20,9 +21,7 @@ const complete = [
 
 describe("a complete WebSocket location", () => {
   it("is clean on every version", () => {
-    for (const nginxVersion of ["1.18.0", "1.22.1", "1.29.7"]) {
-      expect(lintText(config("        location /ws/ {", ...complete, "        }"), { nginxVersion })).toEqual([]);
-    }
+    for (const nginxVersion of ["1.18.0", "1.22.1", "1.29.7"]) expect(lintText(goodWebSocketConfig(), { nginxVersion })).toEqual([]);
   });
 
   it("a plain HTTP location is never taken for a WebSocket one", () => {
@@ -34,7 +33,7 @@ describe("proxy-http-version", () => {
   it("flags the default HTTP/1.0 before 1.29.7, at the location", () => {
     const text = config("        location /ws/ {", complete[0], ...complete.slice(2), "        }");
     expect(positions(lintText(text, v122), "proxy-http-version")).toEqual(["proxy-http-version 6:9-6:17"]);
-    expect(lintText(text, v122)[0].message).toMatch(/^WebSocket location "\/ws\/" \(Upgrade forwarded at line 8\) proxies with HTTP\/1.0/);
+    expect(lintText(text, v122).find((p) => p.ruleId === "proxy-http-version")?.message).toMatch(/^WebSocket location "\/ws\/" \(Upgrade forwarded at line 8\) proxies with HTTP\/1.0/);
     expect(positions(lintText(text, { nginxVersion: "1.29.7" }), "proxy-http-version")).toEqual([]);
   });
 

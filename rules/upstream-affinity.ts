@@ -1,0 +1,41 @@
+// Flags WebSocket locations balanced over several servers with nothing that keeps a client on one of them.
+import { defineRule } from "../src/engine/rule.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+
+/** Methods that send a client to the same server again (sticky: NGINX Plus, or the nginx-sticky module). */
+const AFFINITY = new Set(["ip_hash", "hash", "sticky"]);
+
+const WS_TLS_HEAD = "events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    map $http_origin $origin_ok {\n        default                    0;\n        ''                         1;  # long-polling GETs send no Origin\n        \"https://chat.example.com\" 1;\n    }\n    limit_conn_zone $binary_remote_addr zone=sockets:10m;\n";
+const WS_SERVER = "    server {\n        listen 443 ssl;\n        server_name chat.example.com;\n        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n        location /socket.io/ {\n            if ($origin_ok = 0) {\n                return 403;\n            }\n            limit_conn sockets 20;\n            proxy_pass http://chat;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n";
+
+export default defineRule({
+  meta: {
+    id: "upstream-affinity",
+    type: "problem",
+    severity: "warning",
+    docs: {
+      summary: "A WebSocket location proxying to an upstream with two or more active servers and no `ip_hash`, `hash` or `sticky`.",
+      why: "Round-robin, `least_conn` and `random` pick a server per request. A WebSocket client that reconnects, or that starts with HTTP long-polling (socket.io, SignalR, SockJS fallbacks) and then upgrades, lands on another backend that does not know its session: the handshake fails with 400 (\"Session ID unknown\") or state is lost.",
+      fix: "Add `ip_hash;` or `hash $remote_addr consistent;` (or a cookie-based `hash`, or `sticky` on NGINX Plus) to the upstream, or share session state between the backends (a Redis adapter).",
+    },
+    examples: {
+      bad: [`${WS_TLS_HEAD}    upstream chat {\n        server 127.0.0.1:3001;\n        server 127.0.0.1:3002;\n    }\n${WS_SERVER}`],
+      good: [`${WS_TLS_HEAD}    upstream chat {\n        ip_hash;\n        server 127.0.0.1:3001;\n        server 127.0.0.1:3002;\n    }\n${WS_SERVER}`],
+    },
+  },
+  check(ctx) {
+    for (const ws of ctx.model.websocketLocations()) {
+      const upstream = ws.upstream;
+      if (!upstream || upstream.node.children.some((c) => AFFINITY.has(c.directive.name.value))) continue;
+      const active = upstream.servers.filter((s) => !s.params.includes("backup") && !s.params.includes("down"));
+      if (active.length < 2) continue;
+      const method = upstream.method ? `"${upstream.method.directive.name.value}"` : "round-robin";
+      ctx.report({
+        node: ws.proxyPass,
+        severity: isWeak(ws) ? "info" : undefined,
+        message: `${describeWebSocket(ws)} proxies to upstream "${upstream.name}" (line ${upstream.node.directive.name.range.start.line}), which spreads requests over ${active.length} servers by ${method} with no affinity: reconnects and long-polling fallbacks (socket.io, SignalR) land on other backends that do not know the session; add "ip_hash;" or "hash $remote_addr consistent;" to the upstream`,
+        related: [{ file: upstream.node.file, range: upstream.node.directive.name.range, message: `upstream "${upstream.name}" defined here` }],
+      });
+    }
+  },
+});
