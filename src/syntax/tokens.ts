@@ -70,7 +70,7 @@ export const Word = createToken({
   pattern: /(?:\\[^\r\n]?|\$\{|[^ \t\r\n;{}"'#\\])(?:\\[^\r\n]?|\$\{|[^ \t\r\n;{\\])*/,
   // Chevrotain cannot derive first characters from a negated class; listing them keeps its first-char
   // optimisation on for the whole lexer (it halves lexing time on large files).
-  start_chars_hint: everyCharExcept(' \t\r\n;{}"\'#'),
+  start_chars_hint: wordStartHints(' \t\r\n;{}"\'#'),
 });
 
 /** Order matters: LuaBody before LCurly (both start at `{`), quoted before unterminated, Word last. */
@@ -89,9 +89,15 @@ export const allTokens: TokenType[] = [
 ];
 
 
-function everyCharExcept(excluded: string): number[] {
+/**
+ * Every ASCII/Latin-1 character but the excluded ones, and one character per bucket above: Chevrotain groups
+ * char codes over 255 into buckets of 255 (lexer.js, charCodeToOptimizedIndex), so one code stands for its
+ * whole bucket and the hint list stays a few hundred entries instead of 65,536.
+ */
+function wordStartHints(excluded: string): number[] {
   const codes: number[] = [];
-  for (let c = 0; c <= 0xffff; c++) if (!excluded.includes(String.fromCharCode(c))) codes.push(c);
+  for (let c = 0; c <= 255; c++) if (!excluded.includes(String.fromCharCode(c))) codes.push(c);
+  for (let c = 256; c <= 0xffff; c++) if (c === 256 || Math.floor(c / 255) !== Math.floor((c - 1) / 255)) codes.push(c);
   return codes;
 }
 
