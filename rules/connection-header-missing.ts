@@ -12,6 +12,7 @@ export default defineRule({
     id: "connection-header-missing",
     type: "problem",
     severity: "error",
+    verifiedOn: "1.22.1",
     fixable: true,
     docs: {
       summary: "A WebSocket location that does not send `Connection: upgrade` to the backend.",

@@ -10,6 +10,7 @@ export default defineRule({
     id: "forwarded-for-spoofable",
     type: "suggestion",
     severity: "info",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "`X-Forwarded-For $proxy_add_x_forwarded_for` in a server without realip configuration.",
       why: "`$proxy_add_x_forwarded_for` appends the client address to whatever X-Forwarded-For the client sent (seen: a client sending `6.6.6.6` reaches the backend as `6.6.6.6, 127.0.0.1`). At the edge, a backend that takes the first address (most frameworks do) logs, rate-limits and authorises by an address the client chose.",

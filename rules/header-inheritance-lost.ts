@@ -12,6 +12,7 @@ export default defineRule({
     id: "header-inheritance-lost",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A block's own `proxy_set_header` lines drop every `proxy_set_header` inherited from outer blocks.",
       why: "`proxy_set_header` is inherited all or nothing: a location (or server) with even one `proxy_set_header` of its own inherits none from the levels around it. Upgrade and Connection set at server level are lost the moment a location adds `proxy_set_header Host $host`, and the WebSocket silently stops upgrading (200 instead of 101). It is an error when that happens in a WebSocket location.",

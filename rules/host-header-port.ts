@@ -12,6 +12,7 @@ export default defineRule({
     id: "host-header-port",
     type: "suggestion",
     severity: "info",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "`proxy_set_header Host $host` in a WebSocket location of a server listening on a port other than 80/443.",
       why: "`$host` is the host name without the port. Clients on a non-default port send `Origin: https://chat.example.com:8443` and `Host: chat.example.com:8443`; the backend then sees `Host: chat.example.com`, and servers that compare Origin with Host (Socket.IO's and many frameworks' same-origin checks) reject the handshake with 403.",

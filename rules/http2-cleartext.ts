@@ -12,6 +12,7 @@ export default defineRule({
     id: "http2-cleartext",
     type: "problem",
     severity: "error",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A `listen ... http2` without `ssl`: before nginx 1.25.1 the port speaks only HTTP/2, so HTTP/1.1 clients and WebSockets fail.",
       why: "Browsers use HTTP/2 only over TLS (ALPN) and open WebSockets with HTTP/1.1. Before nginx 1.25.1 a cleartext `listen ... http2` port expects the HTTP/2 preface from every client: HTTP/1.1 requests, WebSocket handshakes included, are dropped (`invalid connection preface` in the log, seen on 1.22). From 1.25.1 nginx detects the preface and serves HTTP/1.1 too, but the `http2` listen parameter is deprecated in favour of `http2 on;`.",

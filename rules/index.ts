@@ -28,7 +28,9 @@ import syntaxError from "./syntax-error.js";
 import tlsProtocols from "./tls-protocols.js";
 import undefinedVariable from "./undefined-variable.js";
 import unknownDirective from "./unknown-directive.js";
+import unknownSuppression from "./unknown-suppression.js";
 import upgradeHeaderMissing from "./upgrade-header-missing.js";
+import unusedSuppression from "./unused-suppression.js";
 import upstreamAffinity from "./upstream-affinity.js";
 import upstreamEmpty from "./upstream-empty.js";
 import workerConnectionsLow from "./worker-connections-low.js";
@@ -62,7 +64,9 @@ export const allRules: readonly Rule[] = [
   tlsProtocols,
   undefinedVariable,
   unknownDirective,
+  unknownSuppression,
   upgradeHeaderMissing,
+  unusedSuppression,
   upstreamAffinity,
   upstreamEmpty,
   workerConnectionsLow,

@@ -17,6 +17,7 @@ export default defineRule({
     id: "keepalive-connection-close",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     fixable: true,
     docs: {
       summary: "An upstream with keepalive, reached through a Connection map whose `''` entry is `close`.",

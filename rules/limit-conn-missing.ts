@@ -11,6 +11,7 @@ export default defineRule({
     id: "limit-conn-missing",
     type: "suggestion",
     severity: "info",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A WebSocket location with no `limit_conn` in force.",
       why: "`limit_conn` counts a request once its header is read and frees the slot only when the request ends, so an open WebSocket holds its slot for its whole life (seen: with a limit of 1, a second socket gets 503 until the first closes). It is the one nginx limit that caps how many sockets a client keeps open; without it one client can hold thousands and exhaust `worker_connections` and the backend.",

@@ -14,6 +14,7 @@ export default defineRule({
     id: "origin-check",
     type: "suggestion",
     severity: "info",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A WebSocket location where nothing checks `$http_origin`.",
       why: "Browsers send cookies with a WebSocket handshake from any site and do not apply CORS to it, so a page on another origin can open a socket as the logged-in user (cross-site WebSocket hijacking) unless someone checks the `Origin` header. Rejecting unknown origins in nginx is defence in depth: non-browser clients can forge Origin, so the application must check it too.",

@@ -13,6 +13,7 @@ export default defineRule({
     id: "plaintext-listener",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A WebSocket location reachable on a `listen` without `ssl` (or on the default *:80) in a server that does not redirect to https.",
       why: "Over a cleartext listener the socket is `ws://`: everything on it, session cookies and tokens in the handshake included, can be read and altered by anyone on the path. Some networks (proxies, antivirus, carriers) also break unencrypted upgrades. Listeners bound to loopback or a unix socket, and servers that redirect every cleartext request to https (`return 301 https://...`, or an `if ($scheme = http)` that does), are not flagged.",

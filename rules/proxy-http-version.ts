@@ -12,6 +12,7 @@ export default defineRule({
     id: "proxy-http-version",
     type: "problem",
     severity: "error",
+    verifiedOn: "1.22.1",
     fixable: true,
     docs: {
       summary: "A WebSocket location that proxies with HTTP/1.0 or HTTP/2 instead of HTTP/1.1.",

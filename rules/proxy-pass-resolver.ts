@@ -13,6 +13,7 @@ export default defineRule({
     id: "proxy-pass-resolver",
     type: "problem",
     severity: "error",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A `proxy_pass` with variables whose host needs a DNS lookup, and no `resolver` in force.",
       why: "When the proxy_pass URL contains any variable (in the host or only in the path, as in `http://backend.example.com$request_uri`), nginx builds the URL per request and looks the host up then: first among `upstream` blocks (by name, when no port is given), then as an IP address, else through the `resolver`. Without a resolver every request fails with 502 and `no resolver defined to resolve ...` in the error log (seen). `localhost` is a name too.",

@@ -12,6 +12,7 @@ export default defineRule({
     id: "proxy-ssl-server-name",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "`proxy_pass https://<host name>` without `proxy_ssl_server_name on`.",
       why: "`proxy_ssl_server_name` is off by default, so nginx opens the TLS connection to the backend without SNI. Backends that choose the certificate or the site by SNI (CDNs, cloud load balancers, any host serving several names) answer with a default certificate, a 421/403, or fail the handshake. For an `upstream` whose servers are host names, the name sent is the upstream's own name unless `proxy_ssl_name` says otherwise.",

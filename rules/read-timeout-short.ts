@@ -14,6 +14,7 @@ export default defineRule({
     id: "read-timeout-short",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     fixable: true,
     options: {
       schema: { type: "object", properties: { minimum: { type: "string", description: "The shortest proxy_read_timeout a WebSocket location may have (an nginx time: 1h, 90m, 3600s); the fix writes it.", pattern: "^[0-9]+(ms|s|m|h|d|w)?([0-9]+(ms|s|m|h|d|w))*$" } }, additionalProperties: false },

@@ -12,6 +12,7 @@ export default defineRule({
     id: "undefined-variable",
     type: "validation",
     severity: "error",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A variable that nothing defines.",
       why: 'nginx resolves every variable name when it loads the configuration; an unknown one fails `nginx -t` with `unknown "name" variable` (with no line number, so it is hard to find). The usual case is `$connection_upgrade` copied from a WebSocket tutorial without its `map`.',

@@ -11,6 +11,7 @@ export default defineRule({
     id: "upgrade-header-missing",
     type: "problem",
     severity: "error",
+    verifiedOn: "1.22.1",
     fixable: true,
     docs: {
       summary: "A WebSocket location that does not forward the `Upgrade` header.",

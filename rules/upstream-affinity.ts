@@ -13,6 +13,7 @@ export default defineRule({
     id: "upstream-affinity",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A WebSocket location proxying to an upstream with two or more active servers and no `ip_hash`, `hash` or `sticky`.",
       why: "Round-robin, `least_conn` and `random` pick a server per request. A WebSocket client that reconnects, or that starts with HTTP long-polling (socket.io, SignalR, SockJS fallbacks) and then upgrades, lands on another backend that does not know its session: the handshake fails with 400 (\"Session ID unknown\") or state is lost.",

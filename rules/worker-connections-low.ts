@@ -13,6 +13,7 @@ export default defineRule({
     id: "worker-connections-low",
     type: "suggestion",
     severity: "info",
+    verifiedOn: "1.22.1",
     options: {
       schema: { type: "object", properties: { minimum: { type: "integer", minimum: 1 } }, additionalProperties: false },
       defaults: { minimum: DEFAULT_MINIMUM },

@@ -2,14 +2,13 @@
 // it to schema/wslint.config.schema.json, which editors read and the loader validates against.
 import { allRules } from "../../rules/index.js";
 import type { RuleMeta } from "../engine/rule.js";
-import { SUPPRESSION_RULES } from "../engine/suppressions.js";
 import { MODULE_DIRECTIVES } from "./modules.js";
 
 export const SEVERITY_SETTINGS = ["off", "info", "warning", "error"] as const;
 
 /** Every id the `rules` key accepts: the rules, and the engine's own reports about suppression comments. */
 export function configurableRules(): RuleMeta[] {
-  return [...allRules, ...SUPPRESSION_RULES].map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...allRules].map((r) => r.meta).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /**

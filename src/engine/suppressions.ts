@@ -4,49 +4,13 @@ import { didYouMean } from "../config/did-you-mean.js";
 import type { Comment, Directive } from "../syntax/ast.js";
 import type { LoadedFile, Workspace } from "../workspace/workspace.js";
 import { compareProblems, type Problem, type Severity } from "./problem.js";
-import type { Rule, RuleMeta } from "./rule.js";
 import type { RuleConfig, RuleSetting } from "./run-rules.js";
 
+/** The engine's own reports; their docs live in rules/unused-suppression.ts and rules/unknown-suppression.ts. */
 export const UNUSED_SUPPRESSION = "unused-suppression";
 export const UNKNOWN_SUPPRESSION = "unknown-suppression";
 
-const example = (comment: string, timeout = "60s") =>
-  `events {}\nhttp {\n    server {\n        location / {\n            ${comment}\n            proxy_read_timeout ${timeout};\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n`;
-
-/**
- * The engine's own reports, as rules with metadata and no check (the engine reports them), so every list of
- * rules (`wslint rules`, `wslint explain`, docs pages, SARIF, the config schema) takes `[...allRules, ...SUPPRESSION_RULES]`.
- */
-export const SUPPRESSION_RULES: readonly Rule[] = [
-  defineMeta({
-    id: UNKNOWN_SUPPRESSION,
-    type: "problem",
-    severity: "error",
-    docs: {
-      summary: "A suppression comment names a rule that does not exist.",
-      why: "A misspelled id suppresses nothing, so the problem it was meant to silence is still reported, or the comment silently outlives a renamed rule.",
-      fix: 'Correct the id (`wslint rules` lists them) or remove it from the comment.',
-    },
-    examples: { bad: [example("# wslint-disable-next-line read-timeout-shrot")], good: [example("# wslint-disable-next-line directive-arguments", "60 s")] },
-  }),
-  defineMeta({
-    id: UNUSED_SUPPRESSION,
-    type: "suggestion",
-    severity: "warning",
-    docs: {
-      summary: "A suppression comment suppresses no problem.",
-      why: "A suppression that no longer matches a problem hides the next real one on that line or in that range; removing it keeps suppressions honest.",
-      fix: "Remove the comment, or the ids in it that suppress nothing.",
-    },
-    examples: { bad: [example("# wslint-disable-next-line directive-arguments")], good: [example("# wslint-disable-next-line directive-arguments", "60 s")] },
-  }),
-];
-
-function defineMeta(meta: RuleMeta): Rule {
-  return { meta };
-}
-
-const ENGINE_IDS = new Set(SUPPRESSION_RULES.map((r) => r.meta.id));
+const ENGINE_IDS = new Set([UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION]);
 
 type Kind = "disable-next-line" | "disable-line" | "disable-file" | "disable" | "enable";
 
@@ -97,7 +61,7 @@ function suppressInFile(path: string, loaded: LoadedFile, comments: Comment[], p
   const report = (ruleId: string, comment: Comment, message: string): void => {
     const setting = settingOf(options.rules?.[ruleId]);
     if (setting === "off") return;
-    const severity: Severity = setting ?? SUPPRESSION_RULES.find((r) => r.meta.id === ruleId)!.meta.severity;
+    const severity: Severity = setting ?? (ruleId === UNKNOWN_SUPPRESSION ? "error" : "warning");
     engineProblems.push({ ruleId, severity, message, file: path, range: comment.range });
   };
   for (const comment of comments) {

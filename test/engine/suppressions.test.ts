@@ -1,7 +1,6 @@
 // Inline suppression comments: each form, several ids, and the reports about unused and unknown suppressions.
 import { describe, expect, it } from "vitest";
 import { lint, type LintOptions } from "../../src/engine/lint.js";
-import { SUPPRESSION_RULES } from "../../src/engine/suppressions.js";
 import { memoryHost } from "../../src/workspace/host.js";
 
 /** Lints an http-level body as /s/nginx.conf (its first line is line 3) and lists "rule line:col". */
@@ -153,15 +152,5 @@ describe("scope", () => {
     expect(run("    # wslint-disabled unknown-directive\n    # wslint: websocket\n    # see wslint-disable-line docs\n    foo_one on;\n")).toEqual([
       "unknown-directive 6:5",
     ]);
-  });
-});
-
-describe.each(SUPPRESSION_RULES.map((r) => [r.meta.id, r.meta] as const))("%s examples", (id, meta) => {
-  const lintExample = (code: string) => lint(["/e/nginx.conf"], memoryHost({ "/e/nginx.conf": code }), { nginxVersion: "1.22.1" }).problems;
-  it.each(meta.examples.bad.map((code, i) => [i, code]))("bad example %i is flagged", (_, code) => {
-    expect(lintExample(code).map((p) => p.ruleId)).toContain(id);
-  });
-  it.each(meta.examples.good.map((code, i) => [i, code]))("good example %i is clean", (_, code) => {
-    expect(lintExample(code)).toEqual([]);
   });
 });
