@@ -17,9 +17,13 @@ export default defineRule({
     },
   },
   visit(node, ctx) {
-    const error = node.include?.error;
-    if (!error) return;
-    const path = node.include!.resolved;
-    ctx.report({ node, range: node.directive.args[0]?.range, message: `open() "${path}" failed (${error}); nginx cannot read this include` });
+    const include = node.include;
+    if (!include) return;
+    const range = node.directive.args[0]?.range;
+    if (include.error) {
+      ctx.report({ node, range, message: `open() "${include.resolved}" failed (${include.error}); nginx cannot read this include` });
+    }
+    // Not nginx's problem but wslint's limit: say so, softly, so nothing is silently unchecked.
+    if (include.notFollowed) ctx.report({ node, range, severity: "warning", message: include.notFollowed });
   },
 });

@@ -23,6 +23,7 @@ export default defineRule({
     for (const loaded of ctx.model.workspace.files.values()) {
       for (const issue of loaded.issues) ctx.report({ file: loaded.path, range: issue.range, message: issue.message });
     }
+    for (const issue of ctx.model.workspace.issues) ctx.report({ file: issue.file, range: issue.range, message: issue.message });
   },
   // nginx's messages for a block where none belongs, or none where one must be (ngx_conf_handler).
   visit(node, ctx) {

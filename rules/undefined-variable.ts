@@ -2,6 +2,7 @@
 import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { variableUses } from "../src/model/variable-uses.js";
+import { isKnownDirective } from "../src/reference/directives.js";
 import { isBuiltinVariable } from "../src/reference/variables.js";
 
 /** The classic WebSocket map, suggested when `$connection_upgrade` is used without it. */
@@ -24,6 +25,8 @@ export default defineRule({
     },
   },
   visit(node, ctx, tree) {
+    // nginx never reads the arguments of a directive it does not know (and a third-party one may define them).
+    if (node.context !== "opaque" && !isKnownDirective(node.directive.name.value)) return;
     const defined = ctx.model.symbols.variables;
     for (const use of variableUses(node)) {
       if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;

@@ -23,7 +23,7 @@ export default defineRule({
     // Children of an unknown block are opaque: only the block itself is reported.
     if (node.context === "opaque") return;
     const name = node.directive.name.value;
-    if (ctx.model.options.extraDirectives.has(name)) return;
+    if (ctx.model.isDeclaredDirective(name)) return;
     if (isKnownDirective(name)) {
       const reason = unavailableReason(name, ctx.model.nginxVersion);
       if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });

@@ -1,12 +1,12 @@
 // Checkstyle XML, which Jenkins (warnings-ng), reviewdog and many CI dashboards read.
+import { groupByFile } from "./group-by-file.js";
 import type { Problem } from "../engine/problem.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 import { XML_DECLARATION, xmlEscape } from "./xml.js";
 
 export const checkstyle: Formatter = ({ problems, files, cwd }) => {
-  const byFile = new Map<string, Problem[]>(files.map((f) => [f, []]));
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const byFile = groupByFile(problems, files);
   const lines = [XML_DECLARATION, '<checkstyle version="4.3">'];
   for (const [file, list] of byFile) {
     // Clean files are listed too: consumers use an empty <file> to clear earlier findings for it.

@@ -1,17 +1,15 @@
 // Machine-readable output: one object, files with their problems, positions 1-based, ends exclusive.
+import { groupByFile } from "./group-by-file.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
 export const json: Formatter = ({ problems, files, cwd, nginxVersion, toolVersion }) => {
-  const all = [...new Set([...files, ...problems.map((p) => p.file)])];
   const out = {
     tool: { name: "wslint", version: toolVersion },
     nginxVersion,
-    files: all.map((file) => ({
+    files: [...groupByFile(problems, files)].map(([file, list]) => ({
       path: displayPath(file, cwd),
-      problems: problems
-        .filter((p) => p.file === file)
-        .map((p) => ({
+      problems: list.map((p) => ({
           ruleId: p.ruleId,
           severity: p.severity,
           message: p.message,

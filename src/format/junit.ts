@@ -1,13 +1,11 @@
 // JUnit XML (one test suite, one failing test case per problem, one passing case per clean file) for CI test views.
-import type { Problem } from "../engine/problem.js";
+import { groupByFile } from "./group-by-file.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 import { XML_DECLARATION, xmlEscape } from "./xml.js";
 
 export const junit: Formatter = ({ problems, files, cwd }) => {
-  const all = [...new Set([...files, ...problems.map((p) => p.file)])];
-  const byFile = new Map<string, Problem[]>(all.map((f) => [f, []]));
-  for (const p of problems) byFile.get(p.file)!.push(p);
+  const byFile = groupByFile(problems, files);
   const cases: string[] = [];
   for (const [file, list] of byFile) {
     const path = xmlEscape(displayPath(file, cwd));

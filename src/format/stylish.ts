@@ -1,5 +1,6 @@
 // The default human format: problems grouped by file, then a count (ESLint's "stylish" layout).
 import type { Problem, Severity } from "../engine/problem.js";
+import { groupByFile } from "./group-by-file.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 
@@ -9,8 +10,7 @@ export const stylish: Formatter = ({ problems, cwd, color }) => {
   const paint = (style: keyof typeof codes, text: string): string => (color ? `\x1b[${codes[style]}m${text}\x1b[0m` : text);
   const severityStyle: Record<Severity, keyof typeof codes> = { error: "red", warning: "yellow", info: "blue" };
   if (problems.length === 0) return "";
-  const byFile = new Map<string, Problem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const byFile = groupByFile(problems);
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     lines.push(paint("underline", displayPath(file, cwd)));

@@ -35,6 +35,15 @@ export class Model {
     return this.websockets;
   }
 
+  /**
+   * True for directives the user vouched for: declared as known (`modules`, `--known-directive`), or named after
+   * a module the config loads with `load_module` (its directives share the module's name as a prefix).
+   */
+  isDeclaredDirective(name: string): boolean {
+    if (this.options.extraDirectives.has(name)) return true;
+    return this.symbols.loadedModules.some((m) => name === m || name.startsWith(`${m}_`));
+  }
+
   /** The text of a loaded file, for fixes that insert or replace by offset. */
   textOf(file: string): string | undefined {
     return this.workspace.files.get(file)?.file.text;

@@ -42,6 +42,8 @@ export interface Symbols {
   /** http upstream name → its definition (stream upstreams live in `streamUpstreams`). */
   upstreams: Map<string, Upstream>;
   streamUpstreams: Map<string, Upstream>;
+  /** Short names of dynamic modules the config loads (`load_module modules/ngx_http_f5_metrics_module.so` → f5_metrics). */
+  loadedModules: string[];
 }
 
 /** Directives whose regular expressions define variables by named captures: `(?<name>...)`, `(?P<name>...)`. */
@@ -59,10 +61,12 @@ function namedCaptures(node: ConfigNode): string[] {
   return names;
 }
 
+const LOADED_MODULE = /ngx_(?:http_|stream_|mail_)?(.+?)(?:_filter)?_module\.so$/;
+
 const BALANCING_METHODS = new Set(["ip_hash", "hash", "least_conn", "least_time", "random", "sticky", "ntlm"]);
 
 export function collectSymbols(trees: ConfigTree[]): Symbols {
-  const symbols: Symbols = { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map() };
+  const symbols: Symbols = { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [] };
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       const name = node.directive.name.value;
@@ -72,6 +76,8 @@ export function collectSymbols(trees: ConfigTree[]): Symbols {
         if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
       }
       for (const capture of namedCaptures(node)) addTo(symbols.variables, capture, node);
+      const module = name === "load_module" && !node.parent ? LOADED_MODULE.exec(node.directive.args[0]?.value ?? "")?.[1] : undefined;
+      if (module) symbols.loadedModules.push(module);
       const upstreamName = node.directive.args[0]?.value;
       if (name === "upstream" && node.directive.block && upstreamName) {
         const table = node.context === "stream" ? symbols.streamUpstreams : symbols.upstreams;

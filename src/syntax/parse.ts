@@ -11,7 +11,8 @@ export interface ParseResult {
   issues: SyntaxIssue[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: false });
+// ignoreBOM keeps a byte order mark in the text: nginx reads it as part of the first word, and so must we.
+const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /** Decodes bytes as nginx reads them: byte-oriented, so invalid UTF-8 becomes U+FFFD, not an error. */
 export function decodeConfig(bytes: Uint8Array): string {
@@ -27,9 +28,25 @@ function looksBinary(text: string): boolean {
  * Deeper nesting than this is refused: real configs nest a handful of levels, and the recursive descent
  * (and every walk after it) must not run out of stack on a hostile file.
  */
-export const MAX_NESTING = 400;
+export const MAX_NESTING = 200;
+
+/** More syntax errors than this in one file are summarised: past a few, they are noise (binary-ish input). */
+export const MAX_ISSUES_PER_FILE = 100;
 
 export function parseConfig(text: string, path: string): ParseResult {
+  try {
+    return parseText(text, path);
+  } catch (e) {
+    // The grammar accepts any token sequence; what can still fail is the engine itself on hostile input
+    // (a regex or the call stack overflowing). That is a problem with the file, reported as one.
+    if (!(e instanceof RangeError)) throw e;
+    const at = { line: 1, column: 1, offset: 0 };
+    const message = `wslint cannot read this file (${e.message}); is it an nginx configuration?`;
+    return { file: { path, directives: [], comments: [], text }, issues: [{ message, range: { start: at, end: at } }] };
+  }
+}
+
+function parseText(text: string, path: string): ParseResult {
   const unparsed = (issue: SyntaxIssue): ParseResult => ({ file: { path, directives: [], comments: [], text }, issues: [issue] });
   if (looksBinary(text)) {
     const at = { line: 1, column: 1, offset: 0 };
@@ -55,7 +72,16 @@ export function parseConfig(text: string, path: string): ParseResult {
   attachInnerComments(directives, comments);
   checkWordSeparation(directives, issues);
   issues.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { file: { path, directives, comments, text }, issues };
+  return { file: { path, directives, comments, text }, issues: capIssues(issues) };
+}
+
+function capIssues(issues: SyntaxIssue[]): SyntaxIssue[] {
+  if (issues.length <= MAX_ISSUES_PER_FILE) return issues;
+  const kept = issues.slice(0, MAX_ISSUES_PER_FILE);
+  const last = kept[kept.length - 1];
+  const more = issues.length - kept.length;
+  kept.push({ message: `${more} more syntax errors in this file are not shown`, range: { start: last.range.end, end: last.range.end } });
+  return kept;
 }
 
 function firstTooDeep(tokens: IToken[]): IToken | undefined {

@@ -42,14 +42,14 @@ export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
 export const DoubleQuoted = createToken({
   name: "DoubleQuoted",
   categories: [AnyWord],
-  pattern: /"(?:\\[\s\S]|[^"\\])*"/,
+  pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/,
   line_breaks: true,
   start_chars_hint: ['"'],
 });
 export const SingleQuoted = createToken({
   name: "SingleQuoted",
   categories: [AnyWord],
-  pattern: /'(?:\\[\s\S]|[^'\\])*'/,
+  pattern: /'[^'\\]*(?:\\[\s\S][^'\\]*)*'/,
   line_breaks: true,
   start_chars_hint: ["'"],
 });
@@ -67,7 +67,9 @@ export const UnterminatedQuoted = createToken({
 export const Word = createToken({
   name: "Word",
   categories: [AnyWord],
-  pattern: /(?:\\[^\r\n]?|\$\{|[^ \t\r\n;{}"'#\\])(?:\\[^\r\n]?|\$\{|[^ \t\r\n;{\\])*/,
+  // Written "unrolled" (runs of plain characters between escapes): a per-character alternation overflows the
+  // regex engine's backtrack stack on multi-megabyte words, and nested quantifiers backtrack exponentially.
+  pattern: /(?:\\[^\r\n]?|\$\{?|[^ \t\r\n;{}"'#\\$])[^ \t\r\n;{\\$]*(?:(?:\\[^\r\n]?|\$\{?)[^ \t\r\n;{\\$]*)*/,
   // Chevrotain cannot derive first characters from a negated class; listing them keeps its first-char
   // optimisation on for the whole lexer (it halves lexing time on large files).
   start_chars_hint: wordStartHints(' \t\r\n;{}"\'#'),

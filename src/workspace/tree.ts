@@ -14,6 +14,8 @@ export interface IncludeResolution {
   error?: string;
   /** Set when a target is already being included further up: the chain of files. */
   cycle?: string[];
+  /** Set when wslint stopped following includes here (nginx would go on), with the reason. */
+  notFollowed?: string;
 }
 
 export interface ConfigNode {

@@ -1,16 +1,16 @@
 // Loads entry files and everything they include, once each, and builds the include-expanded trees.
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ContextName } from "../reference/contexts.js";
-import { parseConfig } from "../syntax/parse.js";
 import type { ConfigFile, Directive } from "../syntax/ast.js";
+import { parseConfig } from "../syntax/parse.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
-import { childContext, ENTRY_BLOCKS, type NodeContext } from "./block-contexts.js";
-import { hasGlobMagic, type Host } from "./host.js";
+import type { Host } from "./host.js";
+import { resolveIncludeTargets } from "./include-paths.js";
 import { snippetContext } from "./snippet-context.js";
-import type { ConfigNode, ConfigTree, IncludeResolution } from "./tree.js";
+import type { ConfigNode, ConfigTree } from "./tree.js";
+import { TreeBuilder, type DepthIssue } from "./tree-builder.js";
 
-/** Includes nested deeper than this are not followed (a generated chain must not exhaust the stack). */
-export const MAX_INCLUDE_DEPTH = 64;
+export { MAX_INCLUDE_DEPTH } from "./tree-builder.js";
 
 export interface WorkspaceOptions {
   /** Context of files that are snippets rather than whole configs (`--context`). */
@@ -30,16 +30,21 @@ export interface Workspace {
   trees: ConfigTree[];
   /** Entry files that could not be read, with the reason. */
   unreadable: { path: string; error: string }[];
+  /** Problems found while expanding the trees (nesting too deep across included files). */
+  issues: DepthIssue[];
 }
 
 export function loadWorkspace(entries: string[], host: Host, options: WorkspaceOptions = {}): Workspace {
   const files = new Map<string, LoadedFile>();
-  const unreadable: Workspace["unreadable"] = [];
+  const failed = new Map<string, string>();
   const load = (path: string): LoadedFile | string => {
-    const cached = files.get(path);
-    if (cached) return cached;
+    const known = files.get(path) ?? failed.get(path);
+    if (known !== undefined) return known;
     const read = host.readFile(path);
-    if (!read.ok) return read.error;
+    if (!read.ok) {
+      failed.set(path, read.error);
+      return read.error;
+    }
     const parsed = parseConfig(read.text, path);
     const loaded = { path, file: parsed.file, issues: parsed.issues };
     files.set(path, loaded);
@@ -47,94 +52,82 @@ export function loadWorkspace(entries: string[], host: Host, options: WorkspaceO
   };
 
   const trees: ConfigTree[] = [];
+  const unreadable: Workspace["unreadable"] = [];
+  const issues: DepthIssue[] = [];
   for (const entry of entries.map((e) => resolve(e))) {
+    const prefix = options.prefix ? resolve(options.prefix) : dirname(entry);
     const loaded = load(entry);
     if (typeof loaded === "string") {
       unreadable.push({ path: entry, error: loaded });
       continue;
     }
+    preloadIncludes(loaded, load, host, prefix);
     const { context, source } = snippetContext(loaded.file, options.context);
-    const prefix = options.prefix ? resolve(options.prefix) : dirname(entry);
-    const builder = new TreeBuilder(load, host, prefix);
+    const builder = new TreeBuilder((path) => {
+      const file = load(path);
+      return typeof file === "string" ? file : file.file;
+    }, host, prefix);
     const roots = builder.expand(loaded.file.directives, entry, context, undefined, undefined, [entry]);
+    issues.push(...builder.depthIssues);
     trees.push({ entry, context, contextSource: source, roots });
   }
-  return { files, trees: withoutIncludedEntries(trees), unreadable };
+  return { files, trees: withoutIncludedEntries(trees), unreadable, issues };
 }
 
-/** When a directory is linted, a file another entry includes is checked in that entry's context, not alone. */
+/**
+ * Parses every file the entry reaches through includes, breadth first, before any tree is built: parsing
+ * then always starts from a shallow stack, however long the include chain.
+ */
+function preloadIncludes(entry: LoadedFile, load: (path: string) => LoadedFile | string, host: Host, prefix: string): void {
+  const seen = new Set([entry.path]);
+  const queue = [entry];
+  for (let i = 0; i < queue.length; i++) {
+    for (const pattern of includePatterns(queue[i].file.directives)) {
+      for (const target of resolveIncludeTargets(pattern, prefix, host).files) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        const loaded = load(target);
+        if (typeof loaded !== "string") queue.push(loaded);
+      }
+    }
+  }
+}
+
+function includePatterns(directives: Directive[], out: string[] = []): string[] {
+  for (const d of directives) {
+    if (d.name.value === "include" && d.args.length === 1 && !d.block) out.push(d.args[0].value);
+    if (d.block) includePatterns(d.block.directives, out);
+  }
+  return out;
+}
+
+/**
+ * When a directory is linted, a file another entry includes is checked in that entry's context, not alone.
+ * Main configs always stay; so does the first file of a group of snippets that only include each other.
+ */
 function withoutIncludedEntries(trees: ConfigTree[]): ConfigTree[] {
-  const included = new Set<string>();
-  for (const tree of trees) {
-    const visit = (nodes: ConfigNode[]): void => {
-      for (const n of nodes) {
-        n.include?.targets.forEach((t) => t !== tree.entry && included.add(t));
-        visit(n.children);
-      }
-    };
-    visit(tree.roots);
+  const reach = new Map(trees.map((t) => [t.entry, filesOf(t)]));
+  const includedByOther = (t: ConfigTree): boolean => trees.some((o) => o !== t && reach.get(o.entry)!.has(t.entry));
+  const kept = trees.filter((t) => t.contextSource === "main" || !includedByOther(t));
+  const covered = new Set(kept.flatMap((t) => [...reach.get(t.entry)!]));
+  for (const t of trees) {
+    if (kept.includes(t) || covered.has(t.entry)) continue;
+    kept.push(t);
+    reach.get(t.entry)!.forEach((f) => covered.add(f));
   }
-  return trees.filter((t) => t.contextSource === "main" || !included.has(t.entry));
+  return trees.filter((t) => kept.includes(t));
 }
 
-class TreeBuilder {
-  constructor(
-    private readonly load: (path: string) => LoadedFile | string,
-    private readonly host: Host,
-    private readonly prefix: string,
-  ) {}
-
-  expand(
-    directives: Directive[],
-    file: string,
-    context: NodeContext,
-    parent: ConfigNode | undefined,
-    includedBy: ConfigNode | undefined,
-    stack: string[],
-  ): ConfigNode[] {
-    const out: ConfigNode[] = [];
-    for (const directive of directives) {
-      const node: ConfigNode = { directive, file, context, parent, children: [], includedBy };
-      out.push(node);
-      const name = directive.name.value;
-      if (name === "include" && context !== "opaque" && directive.args.length === 1 && !directive.block) {
-        node.include = this.resolveInclude(directive.args[0].value, stack);
-        if (stack.length >= MAX_INCLUDE_DEPTH && node.include.targets.length > 0) {
-          node.include.error = `includes are nested more than ${MAX_INCLUDE_DEPTH} files deep; not followed further`;
-          node.include.targets = [];
-        }
-        for (const target of node.include.targets) {
-          const loaded = this.load(target);
-          if (typeof loaded === "string") {
-            node.include.error ??= `${target}: ${loaded}`;
-            continue;
-          }
-          out.push(...this.expand(loaded.file.directives, target, context, parent, node, [...stack, target]));
-        }
-      }
-      if (directive.block) {
-        const inner = ENTRY_BLOCKS.has(name) ? "opaque" : childContext(context, name);
-        node.children = this.expand(directive.block.directives, file, inner, node, includedBy, stack);
-      }
+/** Every file a tree reads: its entry and what it includes, however deep. */
+function filesOf(tree: ConfigTree): Set<string> {
+  const files = new Set([tree.entry]);
+  const visit = (nodes: ConfigNode[]): void => {
+    for (const n of nodes) {
+      n.include?.targets.forEach((t) => files.add(t));
+      n.include?.cycle?.forEach((t) => files.add(t));
+      visit(n.children);
     }
-    return out;
-  }
-
-  private resolveInclude(pattern: string, stack: string[]): IncludeResolution {
-    const resolved = isAbsolute(pattern) ? pattern : join(this.prefix, pattern);
-    const result: IncludeResolution = { pattern, resolved, targets: [] };
-    const candidates = hasGlobMagic(pattern) ? this.host.glob(resolved) : [resolved];
-    if (!hasGlobMagic(pattern) && !this.host.isFile(resolved)) {
-      const read = this.host.readFile(resolved);
-      if (!read.ok) {
-        result.error = read.error;
-        return result;
-      }
-    }
-    for (const target of candidates) {
-      if (stack.includes(target)) result.cycle = [...stack.slice(stack.indexOf(target)), target];
-      else result.targets.push(target);
-    }
-    return result;
-  }
+  };
+  visit(tree.roots);
+  return files;
 }
