@@ -88,7 +88,6 @@ export function runLint(paths: string[], opts: LintCommandOptions): LintCommandR
   let errorOutput = "";
   let changed = new Map<string, string>();
   if (opts.fix || opts.fixDryRun) {
-    const boms = new Map<string, boolean>();
     const refused = new Set<string>();
     const readText = (file: string): string | undefined => {
       // Standard input is fixed in memory; files on disk are not touched while reading from a pipe.
@@ -99,7 +98,6 @@ export function runLint(paths: string[], opts: LintCommandOptions): LintCommandR
         refused.add(file);
         return undefined;
       }
-      boms.set(file, read.bom);
       return read.text;
     };
     const fixed = fixUntilStable({
@@ -111,7 +109,7 @@ export function runLint(paths: string[], opts: LintCommandOptions): LintCommandR
     if (opts.fixDryRun) {
       output = [...changed].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => diffFor(file, readText(file)!, text)).join("");
     } else if (!stdin && changed.size > 0) {
-      writeFilesAtomically([...changed].map(([file, text]) => encodeFixed(file, text, boms.get(file) ?? false)));
+      writeFilesAtomically([...changed].map(([file, text]) => encodeFixed(file, text)));
     }
   }
 

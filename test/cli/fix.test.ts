@@ -70,16 +70,27 @@ describe.runIf(hasFix)("--fix on the broken example", () => {
     expect(dry.stdout.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---"))).toEqual([]);
   });
 
-  it("keeps CRLF line endings and a byte order mark", () => {
+  it("keeps CRLF line endings", () => {
     const { file } = brokenCopy();
-    const crlf = readFileSync(file, "utf8").replace(/\n/g, "\r\n");
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n/g, "\r\n"));
     runCli(["--fix", file]);
-    const bytes = readFileSync(file);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.subarray(3).toString("utf8");
+    const text = readFileSync(file, "utf8");
     expect(text).toContain("proxy_http_version 1.1;\r\n");
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+  });
+
+  it("keeps a byte order mark, which nginx reads as part of the first word, and says so", () => {
+    const { file } = brokenCopy();
+    const body = "events {}\nhttp {\n    server {\n        listen 8080;\n        location /ws/ {\n            proxy_pass http://127.0.0.1:3000;\n        }\n    }\n}\n";
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]));
+    const run = runCli(["--fix", "--format", "json", file]);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString("utf8")).toContain("proxy_http_version 1.1;");
+    const problems: { ruleId: string; line: number; column: number; message: string }[] = JSON.parse(run.stdout).files[0].problems;
+    const bom = problems.find((p) => p.ruleId === "unknown-directive");
+    expect(bom).toMatchObject({ line: 1, column: 1 });
+    expect(bom?.message).toContain("byte order mark");
   });
 
   it("writes through a symlink to its target, leaving the link a link", () => {
