@@ -19,9 +19,19 @@ export function collectFiles(paths: string[]): string[] {
       throw new UsageError(`cannot read ${p}: no such file or directory`);
     }
     if (stat.isDirectory()) out.push(...searchDirectory(abs));
-    else out.push(abs);
+    else if (stat.isFile()) out.push(abs);
+    else throw new UsageError(`cannot read ${p}: not a regular file (use - for standard input)`);
   }
   return [...new Set(out)];
+}
+
+/** A dangling link in sites-enabled is skipped here: the include that globs it reports it, as nginx would. */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function searchDirectory(root: string): string[] {
@@ -39,7 +49,7 @@ function searchDirectory(root: string): string[] {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
       const full = join(dir, e.name);
       if (e.isDirectory()) pending.push(full);
-      else if ((e.isFile() || e.isSymbolicLink()) && isConfigName(dir, e.name)) found.push(full);
+      else if (isConfigName(dir, e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full)))) found.push(full);
     }
   }
   return found.sort();
