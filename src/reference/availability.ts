@@ -47,12 +47,13 @@ const ADDED_IN: Readonly<Record<string, string>> = {
 
 /** Why the target nginx has no directive of this name, or undefined when it has one. */
 export function unavailableReason(name: string, version: NginxVersion): string | undefined {
-  const key = `${version.text} ${name}`;
-  if (!reasons.has(key)) reasons.set(key, findReason(name, version));
-  return reasons.get(key);
+  let byName = reasons.get(version);
+  if (!byName) reasons.set(version, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, findReason(name, version));
+  return byName.get(name);
 }
 
-const reasons = new Map<string, string | undefined>();
+const reasons = new WeakMap<NginxVersion, Map<string, string | undefined>>();
 
 function findReason(name: string, version: NginxVersion): string | undefined {
   const since = ADDED_IN[name];

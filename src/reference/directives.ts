@@ -79,15 +79,17 @@ function getIndex(): Index {
  * rule can say "not allowed here" instead of "unknown"; else undefined.
  */
 export function lookupDirective(name: string, context: ContextName): DirectiveSpec | undefined {
-  // Every rule asks for every directive of the config: a config has few distinct names, so remember answers.
-  const key = `${context} ${name}`;
-  if (lookups.has(key)) return lookups.get(key);
+  // Every rule asks for every directive of the config: a config has few distinct names, so remember answers
+  // (per context, then per name: no key string is built on this hot path).
+  let byContext = lookups.get(context);
+  if (!byContext) lookups.set(context, (byContext = new Map()));
+  if (byContext.has(name)) return byContext.get(name);
   const spec = findDirective(name, context);
-  lookups.set(key, spec);
+  byContext.set(name, spec);
   return spec;
 }
 
-const lookups = new Map<string, DirectiveSpec | undefined>();
+const lookups = new Map<ContextName, Map<string, DirectiveSpec | undefined>>();
 
 function findDirective(name: string, context: ContextName): DirectiveSpec | undefined {
   const { byName, families } = getIndex();
