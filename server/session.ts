@@ -1,0 +1,135 @@
+// The server's state: open documents, settings, and the latest lint, redone (debounced) when anything changes.
+import type { Connection, Diagnostic } from "vscode-languageserver";
+import { diskHost } from "../src/cli/disk-host.js";
+import { mergeLintOptions } from "../src/config/load.js";
+import { lint } from "../src/engine/lint.js";
+import { configFileOptions } from "./config-file.js";
+import { memoryHost, type Host } from "../src/workspace/host.js";
+import { toDiagnostic } from "./diagnostics.js";
+import { Documents } from "./documents.js";
+import { entryFiles } from "./entries.js";
+import { configPathOf, lintOptions, type Settings } from "./settings.js";
+import { Snapshot } from "./snapshot.js";
+import { UriMap } from "./uri.js";
+
+export interface SessionOptions {
+  /** Quiet time after the last edit before linting; 0 lints on the next turn of the event loop. */
+  debounceMs: number;
+}
+
+export class Session {
+  settings: Settings = {};
+  /** Workspace folders, as paths. */
+  roots: string[] = [];
+  readonly uris = new UriMap();
+  readonly documents: Documents;
+  private readonly disk: Host = diskHost();
+  private latest: Snapshot | undefined;
+  private dirty = true;
+  private timer: NodeJS.Timeout | undefined;
+  /** What each URI was last sent, so files that are not open are re-sent only when their diagnostics change. */
+  private readonly published = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    readonly options: SessionOptions,
+  ) {
+    this.documents = new Documents((m) => connection.console.log(m));
+  }
+
+  /**
+   * Set while the client's settings are being fetched: a first lint without them would flash diagnostics for
+   * rules the user turned off. Requests still lint on demand.
+   */
+  waitingForSettings = false;
+
+  /** Something that affects linting changed: lint again once edits pause. */
+  changed(): void {
+    this.dirty = true;
+    if (this.waitingForSettings) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.current(), this.options.debounceMs);
+  }
+
+  /** Lints now: for a closed document, whose diagnostics should go at once. */
+  changedNow(): void {
+    this.dirty = true;
+    this.current();
+  }
+
+  /**
+   * The lint of the documents as they are now. Requests call this too, so a hover or a code action right after
+   * an edit sees that edit instead of waiting out the debounce; the diagnostics go out with it.
+   */
+  current(): Snapshot {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.dirty && this.latest) return this.latest;
+    this.dirty = false;
+    try {
+      this.latest = this.lint();
+    } catch (e) {
+      // A bug in the core, not the user's fault: keep serving the last good lint rather than none.
+      this.connection.console.error(`wslint: lint failed: ${(e as Error).stack ?? String(e)}`);
+      this.latest ??= new Snapshot(lint([], this.disk), new Map());
+      return this.latest;
+    }
+    this.publish(this.latest);
+    return this.latest;
+  }
+
+  private lint(): Snapshot {
+    const files: Record<string, string> = {};
+    const open = new Map<string, number>();
+    for (const doc of this.documents.all()) {
+      const path = this.uris.pathOf(doc.uri);
+      files[path] = doc.getText();
+      open.set(path, doc.version);
+    }
+    // An unsaved buffer wins over the file on disk, for the open file and for any file that includes it.
+    const host = memoryHost(files, this.disk);
+    const configPath = configPathOf(this.settings, this.roots);
+    const entries = entryFiles(open.keys(), configPath, host);
+    // One wslint.config.json per lint: the one that applies to the main config, else to the first open file.
+    const file = configFileOptions(configPath ?? entries[0], this.roots[0]);
+    this.reportConfigError(file.error);
+    const result = lint(entries, host, mergeLintOptions(file.options, lintOptions(this.settings)));
+    const unreadable = result.workspace.unreadable.map((u) => `wslint: cannot read ${u.path}: ${u.error}`).join("\n");
+    if (unreadable && unreadable !== this.lastUnreadable) this.connection.console.warn(unreadable);
+    this.lastUnreadable = unreadable;
+    return new Snapshot(result, open);
+  }
+
+  // Each said once while it lasts: the lint runs on every pause in typing, the same warning should not.
+  private lastConfigError: string | undefined;
+  private lastUnreadable = "";
+
+  private reportConfigError(error: string | undefined): void {
+    if (error && error !== this.lastConfigError) void this.connection.window.showWarningMessage(`wslint: ${error}`);
+    this.lastConfigError = error;
+  }
+
+  private publish(snapshot: Snapshot): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    const related = snapshot.relatedFiles();
+    for (const file of related) byFile.set(file, []);
+    for (const problem of snapshot.result.problems) byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+    const sent = new Set<string>();
+    for (const [file, diagnostics] of byFile) {
+      const uri = this.uris.uriOf(file);
+      sent.add(uri);
+      const json = JSON.stringify(diagnostics);
+      const version = snapshot.open.get(file);
+      // An open document always gets an answer for its version: clients (and the tests) wait for it.
+      if (version === undefined && this.published.get(uri) === json) continue;
+      this.published.set(uri, json);
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    }
+    // Files no longer related to any open document (closed, or no longer included) are cleared.
+    for (const uri of [...this.published.keys()]) {
+      if (sent.has(uri)) continue;
+      this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+}
