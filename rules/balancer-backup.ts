@@ -1,4 +1,5 @@
-// Flags `backup` servers in upstreams balanced by ip_hash or hash, which never use them.
+// Flags `backup` servers in upstreams balanced by ip_hash or hash, which do not support them: nginx -t fails when the
+// method comes first, and accepts the other order only because the check runs when each server line is read.
 import { defineRule, type Finding } from "../src/engine/rule.js";
 import type { Upstream } from "../src/model/symbols.js";
 
@@ -9,9 +10,10 @@ export default defineRule({
     id: "balancer-backup",
     type: "validation",
     severity: "error",
+    verifiedOn: "1.22.1",
     docs: {
       summary: "A `backup` server in an upstream balanced by `ip_hash` or `hash`.",
-      why: "These methods do not support backup servers. When the method comes before the server, `nginx -t` fails (`balancing method does not support parameter \"backup\"`); when it comes after, nginx accepts it silently and the backup server is never used, so failover you rely on does not exist.",
+      why: "These methods do not support backup servers. When the method comes before the server, `nginx -t` fails (`balancing method does not support parameter \"backup\"`). When it comes after, nginx accepts it only because that check runs when the `server` line is read, before the method is known: the combination is still unsupported. The backup server is then used only once the hash gives up on the primaries (after 20 failed picks `ip_hash` and `hash` fall back to round-robin, which moves on to backup servers), and `hash ... consistent` never falls back to it at all.",
       fix: "Remove `backup` (and let the hash spread clients over all servers), or use `least_conn` or round-robin, which support backup servers.",
     },
     examples: {
@@ -29,6 +31,11 @@ function checkUpstream(upstream: Upstream, report: (finding: Finding) => void): 
   const method = upstream.method;
   if (!method || !NO_BACKUP.has(method.directive.name.value)) return;
   const methodName = method.directive.name.value;
+  // ngx_http_upstream_get_chash_peer gives up with NGX_BUSY; ip_hash and plain hash fall back to round-robin.
+  const consistent = methodName === "hash" && method.directive.args[1]?.value === "consistent";
+  const fallback = consistent
+    ? `"hash ... consistent" never falls back to the backup server: when the primaries fail, requests fail`
+    : `the backup server is used only after "${methodName}" gives up on the primaries and falls back to round-robin`;
   const order = upstream.node.children;
   for (const server of upstream.servers) {
     const backup = server.node.directive.args.find((a) => a.value === "backup");
@@ -40,7 +47,7 @@ function checkUpstream(upstream: Upstream, report: (finding: Finding) => void): 
       severity: methodFirst ? "error" : "warning",
       message: methodFirst
         ? `balancing method "${methodName}" does not support parameter "backup"; nginx -t fails`
-        : `"backup" server is never used: "${methodName}" (line ${method.directive.name.range.start.line}) ignores backup servers, though nginx accepts this order silently`,
+        : `"backup" with "${methodName}" (line ${method.directive.name.range.start.line}) is unsupported: nginx rejects it when the balancing method comes first, and accepts this order only because the check runs when the server line is read; ${fallback}`,
       related: [{ file: method.file, range: method.directive.name.range, message: `"${methodName}" set here` }],
     });
   }

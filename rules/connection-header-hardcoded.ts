@@ -11,10 +11,11 @@ export default defineRule({
     id: "connection-header-hardcoded",
     type: "problem",
     severity: "warning",
+    verifiedOn: "1.22.1",
     fixable: true,
     docs: {
       summary: "`Connection: upgrade` sent as a literal on every request, WebSocket or not.",
-      why: "With `proxy_set_header Connection \"upgrade\"`, plain HTTP requests through the same location reach the backend with `Connection: upgrade` but no `Upgrade` header: some servers reject them, and the upstream connection can never be reused. The map sends `upgrade` only when the client asked for one.",
+      why: "With `proxy_set_header Connection \"upgrade\"`, plain HTTP requests through the same location reach the backend with `Connection: upgrade` but no `Upgrade` header. Some servers reject such requests, and the header tells every proxy and backend in between to treat each plain request as an upgrade attempt. The map sends `upgrade` only when the client asked for one.",
       fix: "Use `proxy_set_header Connection $connection_upgrade;` with `map $http_upgrade $connection_upgrade { default upgrade; '' close; }` in http (the fix adds the map when it is missing).",
     },
     examples: {
@@ -38,7 +39,7 @@ export default defineRule({
       ctx.report({
         node: connection.node,
         range: written.range,
-        message: `${describeWebSocket(ws)} sends "Connection: upgrade" on every request, WebSocket or not; use $connection_upgrade from a map on $http_upgrade`,
+        message: `${describeWebSocket(ws)} sends "Connection: upgrade" on every request, WebSocket or not: plain requests reach the backend as upgrade attempts without an Upgrade header, which some servers reject; use $connection_upgrade from a map on $http_upgrade`,
         fix,
       });
     }

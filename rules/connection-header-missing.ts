@@ -16,7 +16,7 @@ export default defineRule({
     fixable: true,
     docs: {
       summary: "A WebSocket location that does not send `Connection: upgrade` to the backend.",
-      why: "nginx sends `Connection: close` to upstreams by default and never forwards the client's Connection header. Without `proxy_set_header Connection` carrying `upgrade`, the backend does not treat the request as an upgrade and no WebSocket opens.",
+      why: "nginx sends `Connection: close` to upstreams by default and never forwards the client's Connection header by itself. Without `proxy_set_header Connection` carrying `upgrade`, the backend does not treat the request as an upgrade and no WebSocket opens. `proxy_set_header Connection $http_connection` passes the client's own header on, which carries `upgrade` on a handshake, so it counts as sending it.",
       fix: "Add `proxy_set_header Connection $connection_upgrade;` with the map `map $http_upgrade $connection_upgrade { default upgrade; '' close; }` in http (the fix adds both).",
     },
     examples: {
@@ -29,7 +29,9 @@ export default defineRule({
       const { headers, level } = proxyHeaders(ws.block, ws.tree);
       const connection = headers.get("connection");
       if (connection && carriesUpgrade(connection.value, ctx.model.symbols.variables)) continue;
-      if (!connection && lostHeader(ws, "connection")) continue; // header-inheritance-lost says it better
+      // header-inheritance-lost says it better when the lost line carried upgrade; a lost `Connection ""` did not.
+      const lost = connection ? undefined : lostHeader(ws, "connection");
+      if (lost && carriesUpgrade(lost.node.directive.args[1]?.value ?? "", ctx.model.symbols.variables)) continue;
       const value = connectionValue(ctx.model, ws);
       const lines = [...inheritedHeaderLines(ws, level), `proxy_set_header Connection ${value};`];
       const written = connection?.node.directive.args[1];
@@ -50,9 +52,12 @@ export default defineRule({
   },
 });
 
-/** A literal containing "upgrade", or a variable (from a map) that can take such a value. */
+/**
+ * A literal containing "upgrade", a variable (from a map) that can take such a value, or `$http_connection`, which
+ * forwards the client's own Connection header (browsers send "Upgrade" with the handshake).
+ */
 function carriesUpgrade(value: string, defined: ReadonlyMap<string, unknown>): boolean {
   if (/upgrade/i.test(value)) return true;
   const variable = /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(value)?.[1];
-  return variable !== undefined && defined.has(variable);
+  return variable !== undefined && (defined.has(variable) || variable.toLowerCase() === "http_connection");
 }

@@ -3,6 +3,17 @@ import { defineRule } from "../src/engine/rule.js";
 import { contextLabel } from "../src/reference/context-names.js";
 import { directivesNamed } from "../src/reference/directives.js";
 import { unavailableReason } from "../src/reference/availability.js";
+import { atLeast } from "../src/model/version.js";
+
+/**
+ * Contexts a directive was allowed in only from a later open-source nginx (changes.xml): the reference lists the
+ * newest contexts, and before the version given here nginx -t fails with "directive is not allowed here".
+ */
+const CONTEXT_ADDED_IN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // 1.27.3: "the resolver and resolver_timeout directives in the upstream block" (NGINX Plus only from 1.17.5).
+  resolver: { upstream: "1.27.3", "stream-upstream": "1.27.3" },
+  resolver_timeout: { upstream: "1.27.3", "stream-upstream": "1.27.3" },
+};
 
 export default defineRule({
   meta: {
@@ -27,9 +38,16 @@ export default defineRule({
     if (tree.contextSource === "guessed" && !node.parent) return;
     const name = node.directive.name.value;
     const specs = directivesNamed(name);
-    if (specs.length === 0 || specs.some((s) => s.contexts.includes(context))) return;
-    if (unavailableReason(name, ctx.model.nginxVersion)) return;
-    const allowed = [...new Set(specs.flatMap((s) => s.contexts))].map(contextLabel);
-    ctx.report({ node, message: `"${name}" directive is not allowed in ${contextLabel(context)}; it belongs in ${allowed.join(", ")}` });
+    const version = ctx.model.nginxVersion;
+    const since = (c: string): string | undefined => {
+      const added = CONTEXT_ADDED_IN[name]?.[c];
+      return added && !atLeast(version, added) ? added : undefined;
+    };
+    if (specs.length === 0 || specs.some((s) => s.contexts.includes(context) && !since(context))) return;
+    if (unavailableReason(name, version)) return;
+    const allowed = [...new Set(specs.flatMap((s) => s.contexts))].filter((c) => !since(c)).map(contextLabel);
+    const added = since(context);
+    const when = added ? ` before nginx ${added} (the target is ${version.text})` : "";
+    ctx.report({ node, message: `"${name}" directive is not allowed in ${contextLabel(context)}${when}; it belongs in ${allowed.join(", ")}` });
   },
 });

@@ -1,4 +1,5 @@
 // Flags blocks whose own proxy_set_header lines silently drop the ones set further out.
+import { basename, dirname, relative } from "node:path";
 import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { lostHeaders } from "../src/model/header-inheritance.js";
@@ -34,13 +35,21 @@ export default defineRule({
             const ws = websocketBlocks.get(node) ?? ctx.model.websocketLocations().find((w) => isInside(w.block, node));
             const critical = ws !== undefined && lost.some((h) => WEBSOCKET_HEADERS.has(h.name.toLowerCase()));
             const first = node.children.find((c) => c.directive.name.value === "proxy_set_header")!;
-            const names = lost.map((h) => `${h.name} (line ${h.node.directive.name.range.start.line})`).join(", ");
+            // Lines an include brings in are reported at that include, in the block's own file.
+            const at = inFileOf(first, node.file);
+            const fileName = (file: string): string => relative(dirname(tree.entry), file) || basename(file);
+            const where = (n: ConfigNode): string => `${n.file === at.file ? "" : `${fileName(n.file)} `}line ${lineOf(n)}`;
+            const names = lost.map((h) => `${h.name} (${where(h.node)})`).join(", ");
+            const source = at === first ? "" : `, brought in by this include (${where(first)}),`;
             const subject = ws && critical ? `${describeWebSocket(ws)}: this` : "This";
             ctx.report({
-              node: first,
+              node: at,
               severity: critical ? "error" : undefined,
-              message: `${subject} block's own proxy_set_header lines drop the inherited ${names}; nginx inherits proxy_set_header all or nothing`,
-              related: lost.map((h) => ({ file: h.node.file, range: h.node.directive.name.range, message: `${h.name} set here, not inherited` })),
+              message: `${subject} block's own proxy_set_header lines${source} drop the inherited ${names}; nginx inherits proxy_set_header all or nothing`,
+              related: [
+                ...(at === first ? [] : [{ file: first.file, range: first.directive.name.range, message: "the block's first proxy_set_header" }]),
+                ...lost.map((h) => ({ file: h.node.file, range: h.node.directive.name.range, message: `${h.name} set here, not inherited` })),
+              ],
             });
           }
           visit(node.children);
@@ -50,6 +59,16 @@ export default defineRule({
     }
   },
 });
+
+/** The node itself when it is written in `file`, else the `include` in `file` that brings it in, however nested. */
+function inFileOf(node: ConfigNode, file: string): ConfigNode {
+  for (let n: ConfigNode | undefined = node; n; n = n.includedBy) if (n.file === file) return n;
+  return node;
+}
+
+function lineOf(node: ConfigNode): number {
+  return node.directive.name.range.start.line;
+}
 
 /** Only blocks that proxy (here or in a nested block) send headers anywhere. */
 function proxiesBelow(node: ConfigNode): boolean {

@@ -33,12 +33,16 @@ export function lostHeaders(block: ConfigNode | undefined, tree: ConfigTree): Lo
     .map((n) => ({ name: n.directive.args[0].value, node: n }));
 }
 
-/** True when the WebSocket location would have had this header (lower-case name) but its own lines drop it. */
-export function lostHeader(ws: WebSocketLocation, name: string): boolean {
+/**
+ * The outer line of this header (lower-case name) that the WebSocket location would have had but its own lines (or an
+ * enclosing block's) drop, innermost first; undefined when none is lost.
+ */
+export function lostHeader(ws: WebSocketLocation, name: string): LostHeader | undefined {
   for (let n: ConfigNode | undefined = ws.block; n; n = n.parent) {
-    if (lostHeaders(n, ws.tree).some((h) => h.name.toLowerCase() === name)) return true;
+    const lost = lostHeaders(n, ws.tree).find((h) => h.name.toLowerCase() === name);
+    if (lost) return lost;
   }
-  return false;
+  return undefined;
 }
 
 /**

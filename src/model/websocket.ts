@@ -93,6 +93,9 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
   if (host && STRONG_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: false });
   else if (host && WEAK_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: true });
   if (evidence.length === 0) return undefined;
+  // A weak name is outweighed by a Connection header written as a literal without "upgrade" (`""` for keepalive):
+  // such a location cannot upgrade, and nothing but its name says it was meant to.
+  if (evidence.every((e) => e.weak) && connection && !connection.value.includes("$") && !/upgrade/i.test(connection.value)) return undefined;
   const label = path !== undefined ? `"${path}"` : `in ${proxyPass.file}`;
   return { tree, block, proxyPass, label, evidence, upstream };
 }

@@ -71,7 +71,7 @@ describe("connect-timeout-ineffective", () => {
     expect(at(location("1m16s"), "connect-timeout-ineffective")).toEqual(["connect-timeout-ineffective 6:35-6:40"]);
     const [problem] = only(location("1h"), "connect-timeout-ineffective");
     expect(problem.severity).toBe("warning");
-    expect(problem.message).toMatch(/^"proxy_connect_timeout 1h" cannot usually exceed 75 seconds: .*proxy_read_timeout/);
+    expect(problem.message).toMatch(/^"proxy_connect_timeout 1h" bounds only the TCP connect to the backend, not how long a socket stays open; over 75s it is not portable .*after about 130s, whatever the value; .*use proxy_read_timeout for the idle lifetime$/);
   });
 
   it("names the WebSocket location and, in stream, proxy_timeout", () => {
@@ -99,9 +99,20 @@ describe("upstream-affinity", () => {
     expect(problem.severity).toBe("warning");
     expect(problem.message).toMatch(/^WebSocket location "\/ws\/" \(.*\) proxies to upstream "chat" \(line 13\), which spreads requests over 2 servers by round-robin with no affinity: .*"ip_hash;"/);
     expect(problem.related?.[0].range.start.line).toBe(13);
-    const leastConn = balanced("        least_conn;", "        server 127.0.0.1:3001;", "        server 127.0.0.1:3002;", "        server 127.0.0.1:3003 backup;");
-    expect(at(leastConn, "upstream-affinity")).toEqual(["upstream-affinity 30:13-30:23"]);
-    expect(only(leastConn, "upstream-affinity")[0].message).toContain('over 2 servers by "least_conn"');
+  });
+
+  it("with least_conn, random or least_time chosen, flags only protocols with multi-request sessions", () => {
+    const servers = ["        server 127.0.0.1:3001;", "        server 127.0.0.1:3002;", "        server 127.0.0.1:3003 backup;"];
+    for (const method of ["least_conn", "random two least_conn", "least_time header"]) {
+      expect(at(balanced(`        ${method};`, ...servers), "upstream-affinity"), method).toEqual([]);
+    }
+    const socketIo = balanced("        least_conn;", ...servers).replace("location /ws/", "location /socket.io/");
+    expect(at(socketIo, "upstream-affinity")).toEqual(["upstream-affinity 30:13-30:23"]);
+    expect(only(socketIo, "upstream-affinity")[0].message).toContain('over 2 servers by "least_conn"');
+    const hubs = balanced("        random;", ...servers).replace("location /ws/", "location /hubs/chat");
+    expect(at(hubs, "upstream-affinity")).toEqual(["upstream-affinity 30:13-30:23"]);
+    const named = balanced("        least_conn;", ...servers).replaceAll("chat", "sockjs");
+    expect(at(named, "upstream-affinity")).toEqual(["upstream-affinity 30:13-30:23"]);
   });
 
   it("is info when the location is a WebSocket only by a name plain APIs also use", () => {
@@ -146,9 +157,47 @@ describe("origin-check", () => {
     expect(at(chained, "origin-check")).toEqual([]);
   });
 
+  it("accepts Lua that reads the Origin header before proxying (rewrite, access or set phase), in force here", () => {
+    const lua = (line: string) => unchecked.replace("            limit_conn sockets 20;", `${line}\n            limit_conn sockets 20;`);
+    const options = { ...V22, knownDirective: ["access_by_lua_block", "access_by_lua", "rewrite_by_lua_block", "header_filter_by_lua_block"] };
+    const block = lua("            access_by_lua_block {\n                if ngx.var.http_origin ~= \"https://chat.example.com\" then return ngx.exit(403) end\n            }");
+    expect(at(block, "origin-check", options)).toEqual([]);
+    expect(at(lua("            access_by_lua 'if ngx.req.get_headers()[\"Origin\"] == nil then ngx.exit(403) end';"), "origin-check", options)).toEqual([]);
+    const inherited = unchecked.replace("        location /ws/ {", "        rewrite_by_lua_block { local o = ngx.req.get_headers().origin }\n        location /ws/ {");
+    expect(at(inherited, "origin-check", options)).toEqual([]);
+    // Lua that does not read Origin, or that runs after the response (a CORS echo), checks nothing.
+    expect(at(lua("            access_by_lua_block { ngx.log(ngx.INFO, ngx.var.arg_ticket) }"), "origin-check", options)).toEqual(["origin-check 19:9-19:17"]);
+    expect(at(lua("            header_filter_by_lua_block { ngx.header[\"X-O\"] = ngx.var.http_origin }"), "origin-check", options)).toEqual(["origin-check 19:9-19:17"]);
+    // The location's own access_by_lua replaces the server's, which read Origin.
+    const replaced = unchecked
+      .replace("        location /ws/ {", "        access_by_lua_block { if not ngx.var.http_origin then ngx.exit(403) end }\n        location /ws/ {")
+      .replace("            limit_conn sockets 20;", "            access_by_lua_block { ngx.log(ngx.INFO, 1) }\n            limit_conn sockets 20;");
+    expect(at(replaced, "origin-check", options)).toEqual(["origin-check 20:9-20:17"]);
+  });
+
   it("leaves locations that are WebSockets only by a weak name alone", () => {
     const weak = conf("events {}", "http {", "    server {", "        location /graphql {", "            proxy_pass http://127.0.0.1:4000;", "        }", "    }", "}");
     expect(at(weak, "origin-check")).toEqual([]);
+  });
+});
+
+describe("balancer-backup", () => {
+  const upstream = (...lines: string[]) => conf("events {}", "http {", "    upstream chat {", ...lines, "    }", "}");
+  const find = (text: string) => only(text, "balancer-backup").map((p) => [positions([p])[0], p.severity, p.message]);
+
+  it("is an error when the method comes first, which nginx -t rejects", () => {
+    expect(find(upstream("        ip_hash;", "        server 127.0.0.1:1;", "        server 127.0.0.1:2 backup;"))).toEqual([
+      ["balancer-backup 6:28-6:34", "error", 'balancing method "ip_hash" does not support parameter "backup"; nginx -t fails'],
+    ]);
+  });
+
+  it("is a warning after the servers: unsupported, accepted, and the backup used only once the hash gives up", () => {
+    const [[where, severity, message]] = find(upstream("        server 127.0.0.1:1;", "        server 127.0.0.1:2 backup;", "        ip_hash;"));
+    expect([where, severity]).toEqual(["balancer-backup 5:28-5:34", "warning"]);
+    expect(message).toBe('"backup" with "ip_hash" (line 6) is unsupported: nginx rejects it when the balancing method comes first, and accepts this order only because the check runs when the server line is read; the backup server is used only after "ip_hash" gives up on the primaries and falls back to round-robin');
+    const [[, , consistent]] = find(upstream("        server 127.0.0.1:1;", "        server 127.0.0.1:2 backup;", "        hash $remote_addr consistent;"));
+    expect(consistent).toContain('"hash ... consistent" never falls back to the backup server');
+    expect(find(upstream("        least_conn;", "        server 127.0.0.1:1;", "        server 127.0.0.1:2 backup;"))).toEqual([]);
   });
 });
 
@@ -417,8 +466,20 @@ describe("tls-protocols", () => {
     expect(at(server("TLSv1 TLSv1.1 TLSv1.2"), "tls-protocols")).toEqual(["tls-protocols 7:23-7:36"]);
     expect(only(server("TLSv1 TLSv1.1 TLSv1.2"), "tls-protocols")[0].message).toBe('ssl_protocols enables TLSv1, TLSv1.1, which are obsolete and weak (RFC 8996); allow only "TLSv1.2 TLSv1.3"');
     expect(at(server("TLSv1.2 sslv3"), "tls-protocols")).toEqual(["tls-protocols 7:31-7:36"]);
-    const http = conf("events {}", "http {", "    ssl_protocols SSLv2 TLSv1.2;", "}");
+    const http = conf("events {}", "http {", "    ssl_protocols SSLv2 TLSv1.2;", "    server {", "        listen 443 ssl;", ...TLS, "    }", "}");
     expect(at(http, "tls-protocols")).toEqual(["tls-protocols 3:19-3:24"]);
+    const sslOn = conf("events {}", "http {", "    ssl_protocols TLSv1;", "    server {", "        listen 443;", "        ssl on;", ...TLS, "    }", "}");
+    expect(at(sslOn, "tls-protocols")).toEqual(["tls-protocols 3:19-3:24"]);
+  });
+
+  it("reports an http-level or server-level value only where a TLS server has it in force", () => {
+    const cleartext = (line: string) => conf("events {}", "http {", "    server {", "        listen 80;", line, "    }", "}");
+    expect(at(cleartext("        ssl_protocols TLSv1 TLSv1.2;"), "tls-protocols")).toEqual([]);
+    const overridden = conf("events {}", "http {", "    ssl_protocols TLSv1 TLSv1.1 TLSv1.2;", "    server {", "        listen 443 ssl;", ...TLS, "        ssl_protocols TLSv1.2 TLSv1.3;", "    }", "    server {", "        listen 80;", "    }", "}");
+    expect(at(overridden, "tls-protocols")).toEqual([]);
+    expect(at(conf("events {}", "http {", "    ssl_protocols SSLv3 TLSv1.2;", "}"), "tls-protocols")).toEqual([]);
+    // A snippet with no servers: its includer is unknown, so the value is reported.
+    expect(at(conf("ssl_protocols TLSv1 TLSv1.2;"), "tls-protocols")).toEqual(["tls-protocols 1:15-1:20"]);
   });
 
   it("accepts TLSv1.2 and TLSv1.3, and does not flag the version default", () => {

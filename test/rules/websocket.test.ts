@@ -27,6 +27,18 @@ describe("a complete WebSocket location", () => {
   it("a plain HTTP location is never taken for a WebSocket one", () => {
     expect(lintText(config("        location /api/ {", "            proxy_pass http://127.0.0.1:3000;", "        }"), v122)).toEqual([]);
   });
+
+  it("a weak name is outweighed by a literal Connection header without upgrade", () => {
+    for (const value of ['""', "close", "keep-alive"]) {
+      const text = config("        location /live/ {", ...complete.slice(0, 2), `            proxy_set_header Connection ${value};`, "        }");
+      expect(lintText(text, v122), value).toEqual([]);
+    }
+    // Still a WebSocket location: a strong name, or a Connection value that can carry upgrade.
+    const strong = config("        location /ws/ {", ...complete.slice(0, 2), '            proxy_set_header Connection "";', "        }");
+    expect(positions(lintText(strong, v122), "upgrade-header-missing")).toEqual(["upgrade-header-missing 6:9-6:17"]);
+    const mapped = config("        location /live/ {", ...complete.slice(0, 2), "            proxy_set_header Connection $connection_upgrade;", "        }");
+    expect(positions(lintText(mapped, v122), "upgrade-header-missing")).toEqual(["upgrade-header-missing 6:9-6:17"]);
+  });
 });
 
 describe("proxy-http-version", () => {
@@ -61,6 +73,20 @@ describe("upgrade-header-missing and connection-header-missing", () => {
     expect(positions(lintText(text, v122), "connection-header-missing")).toEqual(["connection-header-missing 10:13-10:29"]);
   });
 
+  it("count $http_connection, which forwards the client's own Connection header, as carrying upgrade", () => {
+    const text = config("        location /ws/ {", ...complete.slice(0, 3), "            proxy_set_header Connection $http_connection;", complete[4], "        }");
+    expect(positions(lintText(text, v122), "connection-header-missing")).toEqual([]);
+  });
+
+  it("report a lost Connection that did not carry upgrade, leaving a lost upgrade to header-inheritance-lost", () => {
+    const lostEmpty = config('        proxy_set_header Connection "";', "        location /ws/ {", ...complete.slice(0, 3), complete[4], "        }");
+    expect(positions(lintText(lostEmpty, v122), "connection-header-missing")).toEqual(["connection-header-missing 7:9-7:17"]);
+    expect(lintText(lostEmpty, v122).find((p) => p.ruleId === "connection-header-missing")?.message).toContain('does not set the Connection header (nginx sends "close")');
+    const lostUpgrade = config("        proxy_set_header Connection $connection_upgrade;", "        location /ws/ {", ...complete.slice(0, 3), complete[4], "        }");
+    expect(positions(lintText(lostUpgrade, v122), "connection-header-missing")).toEqual([]);
+    expect(positions(lintText(lostUpgrade, v122), "header-inheritance-lost")).toEqual(["header-inheritance-lost 10:13-10:29"]);
+  });
+
   it("report at info when the only evidence is a name plain APIs use too", () => {
     const text = config("        location /graphql {", ...complete.slice(0, 2), complete[4], "        }");
     const found = lintText(text, v122).filter((p) => /header-missing/.test(p.ruleId));
@@ -87,6 +113,17 @@ describe("header-inheritance-lost", () => {
     expect(found[0].related?.map((r) => r.range.start.line)).toEqual([6, 7]);
     // The header rules leave it to this one.
     expect(lintText(text, v122).filter((p) => /header-missing/.test(p.ruleId))).toEqual([]);
+  });
+
+  it("reports lines an include brings in at that include, naming the other file's lines by file", () => {
+    const text = config(...serverHeaders, "        location /ws/ {", complete[0], complete[1], "            include proxy_params;", complete[4], "        }");
+    const more = { "/example/proxy_params": "# Debian's\nproxy_set_header Host $http_host;\nproxy_set_header X-Real-IP $remote_addr;\n" };
+    const found = lintText(text, v122, more).filter((p) => p.ruleId === "header-inheritance-lost");
+    expect(positions(found)).toEqual(["header-inheritance-lost 11:13-11:20"]);
+    expect(found[0].file).toBe("/example/nginx.conf");
+    expect(found[0].severity).toBe("error");
+    expect(found[0].message).toContain("own proxy_set_header lines, brought in by this include (proxy_params line 2), drop the inherited Upgrade (line 6), Connection (line 7)");
+    expect(found[0].related?.map((r) => `${r.file}:${r.range.start.line}`)).toEqual(["/example/proxy_params:2", "/example/nginx.conf:6", "/example/nginx.conf:7"]);
   });
 
   it("is a warning when an ordinary header is dropped, and silent where nothing proxies", () => {
