@@ -29,8 +29,8 @@ export default defineRule({
 
 function checkUpstream(upstream: Upstream, report: (finding: Finding) => void): void {
   const method = upstream.method;
-  if (!method || !NO_BACKUP.has(method.directive.name.value)) return;
-  const methodName = method.directive.name.value;
+  if (!method || !NO_BACKUP.has(method.name)) return;
+  const methodName = method.name;
   // ngx_http_upstream_get_chash_peer gives up with NGX_BUSY; ip_hash and plain hash fall back to round-robin.
   const consistent = methodName === "hash" && method.directive.args[1]?.value === "consistent";
   const fallback = consistent

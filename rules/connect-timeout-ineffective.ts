@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   visit(node, ctx) {
-    if (node.context === "opaque" || node.directive.name.value !== "proxy_connect_timeout") return;
+    if (node.context === "opaque" || node.name !== "proxy_connect_timeout") return;
     const word = node.directive.args[0];
     const ms = word && parseTime(word.value, { ms: true });
     if (ms === undefined || ms <= LIMIT_MS) return; // an invalid value is directive-arguments' to report

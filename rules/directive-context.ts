@@ -36,7 +36,7 @@ export default defineRule({
     if (context === "opaque") return;
     // A guessed snippet context fits its top level by construction, or nothing fits and we cannot know.
     if (tree.contextSource === "guessed" && !node.parent) return;
-    const name = node.directive.name.value;
+    const name = node.name;
     const specs = directivesNamed(name);
     const version = ctx.model.nginxVersion;
     const since = (c: string): string | undefined => {

@@ -33,7 +33,7 @@ function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): vo
   const first = new Map<string, ConfigNode>();
   for (const node of nodes) {
     if (node.context === "opaque" || node.directive.recovered) continue;
-    const name = node.directive.name.value;
+    const name = node.name;
     const spec = lookupDirective(name, node.context);
     if (!spec || !isSingleValued(spec)) continue;
     // root and alias share one slot: either may follow the other only once.
@@ -43,7 +43,7 @@ function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): vo
       first.set(slot, node);
       continue;
     }
-    const other = earlier.directive.name.value;
+    const other = earlier.name;
     const also = other !== name ? `, "${other}" directive was specified earlier` : "";
     report({
       node,

@@ -19,7 +19,7 @@ export default defineRule({
   check(ctx) {
     for (const tree of ctx.model.trees) {
       if (tree.contextSource !== "main" || tree.context !== "main") continue;
-      if (tree.roots.some((n) => n.directive.name.value === "events")) continue;
+      if (tree.roots.some((n) => n.name === "events")) continue;
       const first = tree.roots[0];
       const at = { line: 1, column: 1, offset: 0 };
       ctx.report({

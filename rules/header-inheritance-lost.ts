@@ -34,7 +34,7 @@ export default defineRule({
           if (lost.length > 0 && proxiesBelow(node)) {
             const ws = websocketBlocks.get(node) ?? ctx.model.websocketLocations().find((w) => isInside(w.block, node));
             const critical = ws !== undefined && lost.some((h) => WEBSOCKET_HEADERS.has(h.name.toLowerCase()));
-            const first = node.children.find((c) => c.directive.name.value === "proxy_set_header")!;
+            const first = node.children.find((c) => c.name === "proxy_set_header")!;
             // Lines an include brings in are reported at that include, in the block's own file.
             const at = inFileOf(first, node.file);
             const fileName = (file: string): string => relative(dirname(tree.entry), file) || basename(file);
@@ -72,7 +72,7 @@ function lineOf(node: ConfigNode): number {
 
 /** Only blocks that proxy (here or in a nested block) send headers anywhere. */
 function proxiesBelow(node: ConfigNode): boolean {
-  return node.children.some((c) => c.directive.name.value === "proxy_pass" || (c.directive.block !== undefined && proxiesBelow(c)));
+  return node.children.some((c) => c.name === "proxy_pass" || (c.directive.block !== undefined && proxiesBelow(c)));
 }
 
 function isInside(inner: ConfigNode | undefined, outer: ConfigNode): boolean {

@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   visit(node, ctx) {
-    if (node.directive.name.value !== "listen" || node.context !== "server") return;
+    if (node.name !== "listen" || node.context !== "server") return;
     const listen = parseListen(node);
     if (!listen?.http2 || listen.ssl || listen.quic) return;
     const server = enclosingServer(node);

@@ -27,7 +27,7 @@ export default defineRule({
     examples: { bad: [config("close")], good: [config('""')] },
   },
   visit(node, ctx, tree) {
-    if (node.directive.name.value !== "proxy_pass" || node.context === "opaque" || node.context.startsWith("stream")) return;
+    if (node.name !== "proxy_pass" || node.context === "opaque" || node.context.startsWith("stream")) return;
     const { model } = ctx;
     const target = proxyTarget(node);
     const upstream = target && !target.hasVariables && target.host ? model.symbols.upstreams.get(target.host) : undefined;
@@ -39,7 +39,7 @@ export default defineRule({
     const variable = connection && /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(connection.value)?.[1];
     if (version !== "1.1" || !variable) return;
     for (const map of model.symbols.variables.get(variable) ?? []) {
-      const entry = map.directive.name.value === "map" ? map.children.find(isEmptyKey) : undefined;
+      const entry = map.name === "map" ? map.children.find(isEmptyKey) : undefined;
       const value = entry?.directive.args[0];
       // One report per map entry, however many locations use it.
       const reported = reportedEntries.get(model) ?? reportedEntries.set(model, new Set()).get(model)!;

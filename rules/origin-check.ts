@@ -45,7 +45,7 @@ function derivedFrom(source: string, variables: ReadonlyMap<string, ConfigNode[]
     grew = false;
     for (const [name, nodes] of variables) {
       if (found.has(name)) continue;
-      const computed = nodes.some((n) => (n.directive.name.value === "map" || n.directive.name.value === "set") && usesAny(n.directive.args[n.directive.name.value === "map" ? 0 : 1]?.value, found));
+      const computed = nodes.some((n) => (n.name === "map" || n.name === "set") && usesAny(n.directive.args[n.name === "map" ? 0 : 1]?.value, found));
       if (computed) {
         found.add(name);
         grew = true;
@@ -62,7 +62,7 @@ function usesAny(text: string | undefined, names: ReadonlySet<string>): boolean 
 
 /** An `if` on an Origin variable in the proxying block, an enclosing location, or the server. */
 function checksOrigin(block: ConfigNode | undefined, names: ReadonlySet<string>): boolean {
-  const isCheck = (c: ConfigNode): boolean => c.directive.name.value === "if" && c.directive.args.some((a) => usesAny(a.value, names));
+  const isCheck = (c: ConfigNode): boolean => c.name === "if" && c.directive.args.some((a) => usesAny(a.value, names));
   const server = enclosingServer(block);
   for (let n = block; n; n = n.parent) {
     if (isCheck(n) || n.children.some(isCheck)) return true;

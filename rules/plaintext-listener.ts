@@ -50,7 +50,7 @@ function addressOf(listen: Listen): string {
 /** Every cleartext request leaves with a redirect to https before reaching the location. */
 function redirectsCleartext(block: ConfigNode | undefined, server: ConfigNode): boolean {
   for (let n = block; n; n = n.parent) {
-    if (n.children.some((c) => redirectsToHttps(c) || (c.directive.name.value === "if" && testsScheme(c) && c.children.some(redirectsToHttps)))) return true;
+    if (n.children.some((c) => redirectsToHttps(c) || (c.name === "if" && testsScheme(c) && c.children.some(redirectsToHttps)))) return true;
     if (n === server) break;
   }
   return false;
@@ -59,11 +59,11 @@ function redirectsCleartext(block: ConfigNode | undefined, server: ConfigNode): 
 /** `return 301 https://...`, `return https://...` or `rewrite ^ https://... permanent`. */
 function redirectsToHttps(node: ConfigNode): boolean {
   const args = node.directive.args.map((a) => a.value);
-  if (node.directive.name.value === "return") {
+  if (node.name === "return") {
     const url = args.length === 1 ? args[0] : /^30[12378]$/.test(args[0] ?? "") ? args[1] : undefined;
     return /^https:\/\//i.test(url ?? "");
   }
-  return node.directive.name.value === "rewrite" && /^\^?\(?\/?\.\*\)?\$?$|^\^$/.test(args[0] ?? "x") && /^https:\/\//i.test(args[1] ?? "");
+  return node.name === "rewrite" && /^\^?\(?\/?\.\*\)?\$?$|^\^$/.test(args[0] ?? "x") && /^https:\/\//i.test(args[1] ?? "");
 }
 
 /** `if ($scheme = http)`, `if ($https = "")`, `if ($http_x_forwarded_proto != "https")` and the like. */

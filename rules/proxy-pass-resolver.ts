@@ -22,7 +22,7 @@ export default defineRule({
     examples: { bad: [config("")], good: [config("        resolver 127.0.0.53 valid=30s;\n")] },
   },
   visit(node, ctx, tree) {
-    if (node.directive.name.value !== "proxy_pass" || node.context === "opaque") return;
+    if (node.name !== "proxy_pass" || node.context === "opaque") return;
     const { model } = ctx;
     const stream = node.context.startsWith("stream");
     const target = stream ? streamTarget(node) : proxyTarget(node);

@@ -19,8 +19,8 @@ export default defineRule({
   },
   visit(server, ctx) {
     const inHttp = server.context === "http";
-    if ((!inHttp && server.context !== "stream") || server.directive.name.value !== "server") return;
-    const listen = server.children.find((c) => c.directive.name.value === "listen" && c.directive.args.some((a) => a.value === "ssl"));
+    if ((!inHttp && server.context !== "stream") || server.name !== "server") return;
+    const listen = server.children.find((c) => c.name === "listen" && c.directive.args.some((a) => a.value === "ssl"));
     if (!listen || hasCertificate(server)) return;
     // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.
     const line = listen.directive.name.range.start.line;
@@ -39,7 +39,7 @@ function hasCertificate(server: ConfigNode): boolean {
   const levels = [server.children, server.parent?.children ?? []];
   return levels.some((nodes) =>
     nodes.some((c) => {
-      const name = c.directive.name.value;
+      const name = c.name;
       return name === "ssl_certificate" || (name === "ssl_reject_handshake" && c.directive.args[0]?.value === "on");
     }),
   );

@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   visit(node, ctx) {
-    if (node.directive.name.value !== "ssl" || !CONTEXTS.has(node.context)) return;
+    if (node.name !== "ssl" || !CONTEXTS.has(node.context)) return;
     const value = node.directive.args[0]?.value ?? "on";
     const target = ctx.model.nginxVersion;
     const removed = atLeast(target, REMOVED_IN);

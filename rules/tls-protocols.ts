@@ -22,7 +22,7 @@ export default defineRule({
     examples: { bad: [config("TLSv1 TLSv1.1 TLSv1.2")], good: [config("TLSv1.2 TLSv1.3")] },
   },
   visit(node, ctx, tree) {
-    if (node.directive.name.value !== "ssl_protocols" || node.context === "opaque") return;
+    if (node.name !== "ssl_protocols" || node.context === "opaque") return;
     const weak = node.directive.args.filter((a) => WEAK.has(a.value.toLowerCase()));
     if (weak.length === 0 || !inForceForTls(node, tree)) return;
     const names = weak.map((w) => w.value).join(", ");
@@ -48,7 +48,7 @@ function inForceForTls(node: ConfigNode, tree: ConfigTree): boolean {
   const owner = node.parent;
   if (node.context === "server") return owner ? isTlsServer(owner) : true;
   if (node.context !== "http") return true;
-  const servers = (owner?.children ?? tree.roots).filter((c) => c.directive.name.value === "server" && c.context === "http");
+  const servers = (owner?.children ?? tree.roots).filter((c) => c.name === "server" && c.context === "http");
   if (!owner && servers.length === 0) return true;
-  return servers.some((server) => isTlsServer(server) && !server.children.some((c) => c.directive.name.value === "ssl_protocols"));
+  return servers.some((server) => isTlsServer(server) && !server.children.some((c) => c.name === "ssl_protocols"));
 }

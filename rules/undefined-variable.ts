@@ -26,7 +26,7 @@ export default defineRule({
   },
   visit(node, ctx, tree) {
     // nginx never reads the arguments of a directive it does not know (and a third-party one may define them).
-    if (node.context !== "opaque" && !isKnownDirective(node.directive.name.value)) return;
+    if (node.context !== "opaque" && !isKnownDirective(node.name)) return;
     const defined = ctx.model.symbols.variables;
     for (const use of variableUses(node)) {
       if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;

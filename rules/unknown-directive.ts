@@ -22,7 +22,7 @@ export default defineRule({
   visit(node, ctx) {
     // Children of an unknown block are opaque: only the block itself is reported.
     if (node.context === "opaque") return;
-    const name = node.directive.name.value;
+    const name = node.name;
     if (ctx.model.isDeclaredDirective(name)) return;
     if (isKnownDirective(name)) {
       const reason = unavailableReason(name, ctx.model.nginxVersion);

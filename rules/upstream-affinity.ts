@@ -31,10 +31,10 @@ export default defineRule({
   check(ctx) {
     for (const ws of ctx.model.websocketLocations()) {
       const upstream = ws.upstream;
-      if (!upstream || upstream.node.children.some((c) => AFFINITY.has(c.directive.name.value))) continue;
+      if (!upstream || upstream.node.children.some((c) => AFFINITY.has(c.name))) continue;
       const active = upstream.servers.filter((s) => !s.params.includes("backup") && !s.params.includes("down"));
       if (active.length < 2) continue;
-      const methodName = upstream.method?.directive.name.value;
+      const methodName = upstream.method?.name;
       if (methodName && CHOSEN.has(methodName) && !multiRequestSessions(ws, upstream.name)) continue;
       const method = methodName ? `"${methodName}"` : "round-robin";
       ctx.report({
@@ -50,6 +50,6 @@ export default defineRule({
 /** A location path or upstream name that shows a protocol with multi-request sessions (socket.io, SignalR...). */
 function multiRequestSessions(ws: WebSocketLocation, upstreamName: string): boolean {
   const paths: string[] = [];
-  for (let n = ws.block; n; n = n.parent) if (n.directive.name.value === "location") paths.push(n.directive.args.map((a) => a.value).join(" "));
+  for (let n = ws.block; n; n = n.parent) if (n.name === "location") paths.push(n.directive.args.map((a) => a.value).join(" "));
   return [...paths, upstreamName].some((name) => MULTI_REQUEST.test(name));
 }

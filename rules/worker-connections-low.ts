@@ -33,9 +33,9 @@ export default defineRule({
     const websocketTrees = new Set(ctx.model.websocketLocations().filter((ws) => !isWeak(ws)).map((ws) => ws.tree));
     for (const tree of websocketTrees) {
       if (tree.context !== "main") continue;
-      const events = tree.roots.find((n) => n.directive.name.value === "events" && n.directive.block);
+      const events = tree.roots.find((n) => n.name === "events" && n.directive.block);
       if (!events) continue; // events-missing reports it
-      const set = events.children.filter((c) => c.directive.name.value === "worker_connections").at(-1);
+      const set = events.children.filter((c) => c.name === "worker_connections").at(-1);
       const value = set ? Number(set.directive.args[0]?.value) : DEFAULT_WORKER_CONNECTIONS;
       if (!Number.isInteger(value) || value >= minimum) continue;
       const what = set ? `"worker_connections ${value}"` : `The default worker_connections of ${value}`;

@@ -42,7 +42,7 @@ export function hover(session: Session, params: HoverParams): Hover | null {
 }
 
 function directiveHover(snapshot: Snapshot, node: ConfigNode, path: string): string | undefined {
-  const name = node.directive.name.value;
+  const name = node.name;
   const spec = specFor(name, node.context);
   if (!spec) return node.context === "opaque" ? undefined : `**${name}**: not a directive of any nginx module wslint knows`;
   const parts = [specMarkdown(spec)];
@@ -86,7 +86,7 @@ function upstreamHover(snapshot: Snapshot, ref: { name: string; stream: boolean 
 const PROXY_DIRECTIVES = ["proxy_http_version", "proxy_read_timeout", "proxy_send_timeout", "proxy_connect_timeout", "proxy_buffering", "proxy_set_header"];
 
 function blockValues(block: ConfigNode, tree: ConfigTree | undefined, path: string): string | undefined {
-  const inner = childContext(block.context, block.directive.name.value);
+  const inner = childContext(block.context, block.name);
   if (inner === "opaque") return undefined;
   const lines: string[] = [];
   for (const name of PROXY_DIRECTIVES) {

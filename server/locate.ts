@@ -36,7 +36,7 @@ export function locate(snapshot: Snapshot, path: string, offset: number): Spot {
 
 /** The context a new directive at this spot would be in. */
 export function contextOfBody(snapshot: Snapshot, path: string, node: ConfigNode | undefined): NodeContext {
-  if (node) return childContext(node.context, node.directive.name.value);
+  if (node) return childContext(node.context, node.name);
   const first = snapshot.nodesIn(path)[0];
   if (first) return first.context;
   const tree = snapshot.result.model.trees.find((t) => t.entry === path);
@@ -77,7 +77,7 @@ export interface UpstreamRef {
 /** The host part of `proxy_pass http://name/...` (or `fastcgi_pass name`, stream `proxy_pass name`). */
 export function upstreamRef(node: ConfigNode): UpstreamRef | undefined {
   const word = node.directive.args[0];
-  if (!PASS_DIRECTIVES.has(node.directive.name.value) || !word) return undefined;
+  if (!PASS_DIRECTIVES.has(node.name) || !word) return undefined;
   const quote = word.quote === "none" ? 0 : 1;
   const m = /^((?:[a-z0-9+.-]+):\/\/)?([^/:$\s"';{}?]+)/i.exec(word.raw.slice(quote));
   if (!m) return undefined;

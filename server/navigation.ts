@@ -25,7 +25,7 @@ function targetAt(session: Session, uri: string, position: { line: number; chara
   if (node.include) return { snapshot, target: { kind: "include", node } };
   const ref = spot.index === 0 ? upstreamRef(node) : undefined;
   if (ref && ref.start <= offset && offset <= ref.end) return { snapshot, target: { kind: "upstream", ref } };
-  if (node.directive.name.value === "upstream" && spot.index === 0) {
+  if (node.name === "upstream" && spot.index === 0) {
     return { snapshot, target: { kind: "upstream", ref: { name: spot.word.value, stream: node.context === "stream" } } };
   }
   return { snapshot };

@@ -11,14 +11,14 @@ import { insertAfter, insertAtBlockStart } from "./text-edits.js";
  * proxy_pass sits in an `if` (proxy_http_version and proxy_set_header are not allowed in `if`).
  */
 export function insertIntoLocation(model: Model, ws: WebSocketLocation, lines: string[]): TextEdit | undefined {
-  const inIf = ws.proxyPass.parent?.directive.name.value === "if";
+  const inIf = ws.proxyPass.parent?.name === "if";
   if (!inIf) return insertAfter(model, ws.proxyPass, lines);
   const location = locationOf(ws.proxyPass);
   return location ? insertAtBlockStart(model, location, lines) : undefined;
 }
 
 function locationOf(node: ConfigNode): ConfigNode | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.directive.name.value === "location") return n;
+  for (let n = node.parent; n; n = n.parent) if (n.name === "location") return n;
   return undefined;
 }
 
@@ -41,7 +41,7 @@ export function connectionMapEdit(model: Model, ws: WebSocketLocation): TextEdit
 }
 
 function findHttp(roots: ConfigNode[]): ConfigNode | undefined {
-  return roots.find((n) => n.directive.name.value === "http" && n.directive.block);
+  return roots.find((n) => n.name === "http" && n.directive.block);
 }
 
 /** The Connection value a fix writes: the map's variable when it exists or is being added, else "upgrade". */

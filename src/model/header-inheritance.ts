@@ -19,6 +19,8 @@ function headerLines(level: Level): ConfigNode[] {
  * from (the nearest outer level that has any) that it does not set itself.
  */
 export function lostHeaders(block: ConfigNode | undefined, tree: ConfigTree): LostHeader[] {
+  // Asked of every block: most set no header of their own, and need no levels built.
+  if (block && !block.children.some((c) => c.name === "proxy_set_header")) return [];
   const [own, ...outer] = levelsFrom(block, tree);
   const mine = headerLines(own);
   if (mine.length === 0) return [];
@@ -58,5 +60,5 @@ export function inheritedHeaderLines(ws: WebSocketLocation, level: Level | undef
 
 /** The location around an `if` that holds proxy_pass owns the lines the fix would add to. */
 function isLocationOf(node: ConfigNode, ws: WebSocketLocation): boolean {
-  return ws.block?.directive.name.value === "if" && ws.block.parent === node;
+  return ws.block?.name === "if" && ws.block.parent === node;
 }

@@ -26,14 +26,14 @@ const byName = new WeakMap<ConfigNode[], Map<string, ConfigNode[]>>();
 /** The directives named `name` written directly in a level (not in nested blocks), in order. */
 export function directivesIn(level: Level, name: string): readonly ConfigNode[] {
   // Small blocks (most locations) are cheaper to scan than to index.
-  if (level.children.length < 32) return level.children.filter((c) => c.directive.name.value === name);
+  if (level.children.length < 32) return level.children.filter((c) => c.name === name);
   let index = byName.get(level.children);
   if (!index) {
     index = new Map();
     for (const c of level.children) {
-      const list = index.get(c.directive.name.value);
+      const list = index.get(c.name);
       if (list) list.push(c);
-      else index.set(c.directive.name.value, [c]);
+      else index.set(c.name, [c]);
     }
     byName.set(level.children, index);
   }

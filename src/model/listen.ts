@@ -1,5 +1,6 @@
 // What an http server listens on, as ngx_http_core_listen reads `listen`: address, port, and the ssl, http2 and
 // quic parameters; and the server block a directive belongs to.
+import { directivesIn } from "./levels.js";
 import type { Word } from "../syntax/ast.js";
 import type { ConfigNode } from "../workspace/tree.js";
 
@@ -44,19 +45,20 @@ export function parseListen(node: ConfigNode): Listen | undefined {
 
 /** The `listen` lines of an http server block. */
 export function serverListens(server: ConfigNode): Listen[] {
-  return server.children.filter((c) => c.directive.name.value === "listen").flatMap((c) => parseListen(c) ?? []);
+  return server.children.filter((c) => c.name === "listen").flatMap((c) => parseListen(c) ?? []);
 }
 
 /** The http `server` block a node sits in (the node itself when it is one). */
 export function enclosingServer(node: ConfigNode | undefined): ConfigNode | undefined {
-  for (let n = node; n; n = n.parent) if (n.directive.name.value === "server" && n.context === "http") return n;
+  for (let n = node; n; n = n.parent) if (n.name === "server" && n.context === "http") return n;
   return undefined;
 }
 
 /** `ssl on;` in the server or in http makes every listen of the server TLS (removed in nginx 1.25.1). */
 export function sslOnInForce(server: ConfigNode): boolean {
-  const own = server.children.filter((c) => c.directive.name.value === "ssl");
-  const outer = server.parent?.children.filter((c) => c.directive.name.value === "ssl") ?? [];
+  // Indexed look-ups: the http level around a server can hold thousands of directives.
+  const own = directivesIn({ node: server, children: server.children }, "ssl");
+  const outer = server.parent ? directivesIn({ node: server.parent, children: server.parent.children }, "ssl") : [];
   const inForce = own.length > 0 ? own : outer;
   return inForce.at(-1)?.directive.args[0]?.value === "on";
 }

@@ -111,7 +111,7 @@ export function implicitUpstreams(trees: readonly ConfigTree[]): Set<string> {
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       if (node.context === "opaque") return false;
-      if (node.directive.name.value !== "proxy_pass") return;
+      if (node.name !== "proxy_pass") return;
       const target = node.context.startsWith("stream") ? streamTarget(node) : proxyTarget(node);
       if (!target || target.hasVariables || !target.host) return;
       found.add(`${target.host.toLowerCase()}:${target.port ?? (target.scheme === "https" ? 443 : 80)}`);

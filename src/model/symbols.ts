@@ -52,7 +52,7 @@ const NAMED_CAPTURE = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/g;
 
 function namedCaptures(node: ConfigNode): string[] {
   const d = node.directive;
-  const isMapRegex = node.context === "opaque" && node.parent?.directive.name.value === "map" && d.name.raw.startsWith("~");
+  const isMapRegex = node.context === "opaque" && node.parent?.name === "map" && d.name.raw.startsWith("~");
   if (!isMapRegex && !REGEX_DIRECTIVES.has(d.name.value)) return [];
   const names: string[] = [];
   for (const word of isMapRegex ? [d.name] : d.args) {
@@ -69,7 +69,7 @@ export function collectSymbols(trees: ConfigTree[]): Symbols {
   const symbols: Symbols = { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [] };
   for (const tree of trees) {
     walk(tree.roots, (node) => {
-      const name = node.directive.name.value;
+      const name = node.name;
       const define = VARIABLE_DEFINERS[name];
       if (define && node.context !== "opaque") {
         const variable = define(node.directive.args.map((a) => a.value));

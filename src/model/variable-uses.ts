@@ -12,8 +12,13 @@ const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g;
 const REGEX_OPERATORS = new Set(["~", "~*", "!~", "!~*"]);
 
 /** Directives whose arguments are code or patterns, not nginx values. */
+const OPAQUE_DIRECTIVE = /_by_lua|^perl|^js_|^location$|^valid_referers$|^server_name$|^map_hash|^geoip2?$/;
+const opaqueNames = new Map<string, boolean>();
+
 function isOpaqueDirective(name: string): boolean {
-  return /_by_lua|^perl|^js_|^location$|^valid_referers$|^server_name$|^map_hash|^geoip2?$/.test(name);
+  let opaque = opaqueNames.get(name);
+  if (opaque === undefined) opaqueNames.set(name, (opaque = OPAQUE_DIRECTIVE.test(name)));
+  return opaque;
 }
 
 /** The arguments of `node` in which nginx expands variables. */
@@ -22,7 +27,7 @@ function valueArgs(node: ConfigNode): Word[] {
   const name = d.name.value;
   if (node.context === "opaque") {
     // map entries: the value (last word) is a complex value; keys are strings or regexes.
-    return node.parent?.directive.name.value === "map" && d.args.length > 0 ? [d.args[d.args.length - 1]] : [];
+    return node.parent?.name === "map" && d.args.length > 0 ? [d.args[d.args.length - 1]] : [];
   }
   if (isOpaqueDirective(name)) return [];
   if (name === "rewrite") return d.args.slice(1, 2);
@@ -31,7 +36,11 @@ function valueArgs(node: ConfigNode): Word[] {
   return d.args;
 }
 
-export function variableUses(node: ConfigNode): VariableUse[] {
+const NO_USES: readonly VariableUse[] = Object.freeze([]);
+
+export function variableUses(node: ConfigNode): readonly VariableUse[] {
+  // Most directives use no variable: look at the raw words before computing which of them are values.
+  if (!node.directive.args.some((a) => a.raw.includes("$"))) return NO_USES;
   const uses: VariableUse[] = [];
   for (const word of valueArgs(node)) {
     if (!word.value.includes("$")) continue;

@@ -14,11 +14,11 @@ export function literalValues(name: string, variables: ReadonlyMap<string, Confi
   if (!definers || definers.length === 0) return undefined;
   const values: string[] = [];
   for (const node of definers) {
-    const kind = node.directive.name.value;
+    const kind = node.name;
     if (kind === "set") values.push(node.directive.args[1]?.value ?? "");
     else if (kind === "map") {
       for (const entry of node.children) {
-        if (entry.directive.args.length === 0 || (entry.directive.name.quote === "none" && MAP_PARAMETERS.has(entry.directive.name.value))) continue;
+        if (entry.directive.args.length === 0 || (entry.directive.name.quote === "none" && MAP_PARAMETERS.has(entry.name))) continue;
         values.push(entry.directive.args[entry.directive.args.length - 1].value);
       }
     } else return undefined;

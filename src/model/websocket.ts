@@ -53,7 +53,7 @@ export function findWebSocketLocations(trees: readonly ConfigTree[], options: De
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       if (node.context === "opaque") return false;
-      if (node.directive.name.value !== "proxy_pass" || node.directive.args.length === 0) return;
+      if (node.name !== "proxy_pass" || node.directive.args.length === 0) return;
       const location = detect(node, tree, detectOptions);
       if (location) found.push(location);
     });
@@ -102,7 +102,7 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
 
 /** The location a proxying block belongs to (itself, or the location around an `if`). */
 function enclosingLocation(block: ConfigNode | undefined): ConfigNode | undefined {
-  for (let n = block; n; n = n.parent) if (n.directive.name.value === "location") return n;
+  for (let n = block; n; n = n.parent) if (n.name === "location") return n;
   return undefined;
 }
 

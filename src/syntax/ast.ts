@@ -51,7 +51,7 @@ export interface Directive {
   /** Raw body of a `*_by_lua_block { ... }` directive, braces excluded. */
   rawBody?: { text: string; range: Range };
   /** Comments written between the words of this directive (nginx ignores them). */
-  innerComments: Comment[];
+  innerComments: readonly Comment[];
   /** From the name to the terminating `;` or closing `}`. */
   readonly range: Range;
   /** The range's offsets, cheap to read (the range itself is built on first use). */

@@ -103,7 +103,9 @@ function attachInnerComments(directives: Directive[], comments: Comment[]): void
       const from = d.startOffset;
       const to = d.block ? d.block.startOffset : d.rawBody ? d.rawBody.range.start.offset : d.endOffset;
       while (next < comments.length && comments[next].range.start.offset < from) next++;
-      while (next < comments.length && comments[next].range.start.offset < to) d.innerComments.push(comments[next++]);
+      const inner: Comment[] = [];
+      while (next < comments.length && comments[next].range.start.offset < to) inner.push(comments[next++]);
+      if (inner.length > 0) d.innerComments = inner;
       if (d.block) visit(d.block.directives);
     }
   };
@@ -114,9 +116,9 @@ function attachInnerComments(directives: Directive[], comments: Comment[]): void
 function checkWordSeparation(directives: Directive[], issues: SyntaxIssue[]): void {
   const visit = (list: Directive[]): void => {
     for (const d of list) {
-      const words: Word[] = [d.name, ...d.args];
-      for (let i = 0; i + 1 < words.length; i++) {
-        const [a, b] = [words[i], words[i + 1]];
+      for (let i = 0; i < d.args.length; i++) {
+        const a = i === 0 ? d.name : d.args[i - 1];
+        const b = d.args[i];
         if (a.quote !== "none" && a.range.end.offset === b.range.start.offset && !b.raw.startsWith(")")) {
           const at: Range = { start: b.range.start, end: b.range.start };
           issues.push({ message: `unexpected "${b.raw[0]}" after a closing quote; nginx needs a space there`, range: at });

@@ -13,6 +13,9 @@ export const MAX_INCLUDE_DEPTH = 64;
 /** Blocks nested deeper than this, counting across included files, are not expanded further. */
 export const MAX_TREE_DEPTH = 300;
 
+/** Leaves share one empty list (most directives are leaves); blocks get their own below. */
+const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
+
 export interface ParsedFile {
   directives: Directive[];
 }
@@ -34,9 +37,9 @@ export class TreeBuilder {
   expand(directives: Directive[], file: string, context: NodeContext, parent: ConfigNode | undefined, includedBy: ConfigNode | undefined, stack: string[], depth = 0): ConfigNode[] {
     const out: ConfigNode[] = [];
     for (const directive of directives) {
-      const node: ConfigNode = { directive, file, context, parent, children: [], includedBy };
-      out.push(node);
       const name = directive.name.value;
+      const node: ConfigNode = { directive, name, file, context, parent, children: NO_CHILDREN, includedBy };
+      out.push(node);
       if (name === "include" && context !== "opaque" && directive.args.length === 1 && !directive.block) {
         out.push(...this.include(node, context, parent, stack, depth));
       }

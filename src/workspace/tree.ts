@@ -20,6 +20,11 @@ export interface IncludeResolution {
 
 export interface ConfigNode {
   directive: Directive;
+  /**
+   * The directive's name as nginx reads it (`directive.name.value`), kept as a plain string: every rule reads
+   * it for every node, and a field costs less than the word's lazy getter.
+   */
+  name: string;
   /** Absolute path of the file the directive is written in. */
   file: string;
   /** The context the directive is written in. */
