@@ -3,7 +3,7 @@ import { basename, dirname, relative } from "node:path";
 import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { lostHeaders } from "../src/model/header-inheritance.js";
-import { describeWebSocket } from "../src/model/websocket.js";
+import { describeWebSocket, type WebSocketLocation } from "../src/model/websocket.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
 
 const WEBSOCKET_HEADERS = new Set(["upgrade", "connection"]);
@@ -25,14 +25,18 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const websocketBlocks = new Map(ctx.model.websocketLocations().flatMap((ws) => (ws.block ? [[ws.block, ws] as const] : [])));
+    // Each block mapped to a WebSocket location inside it (or that it is), built once rather than searched per block.
+    const websocketBlocks = new Map<ConfigNode, WebSocketLocation>();
+    for (const ws of ctx.model.websocketLocations()) {
+      for (let n = ws.block; n; n = n.parent) if (!websocketBlocks.has(n)) websocketBlocks.set(n, ws);
+    }
     for (const tree of ctx.model.trees) {
       const visit = (nodes: ConfigNode[]): void => {
         for (const node of nodes) {
           if (node.context === "opaque" || !node.directive.block) continue;
           const lost = lostHeaders(node, tree);
           if (lost.length > 0 && proxiesBelow(node)) {
-            const ws = websocketBlocks.get(node) ?? ctx.model.websocketLocations().find((w) => isInside(w.block, node));
+            const ws = websocketBlocks.get(node);
             const critical = ws !== undefined && lost.some((h) => WEBSOCKET_HEADERS.has(h.name.toLowerCase()));
             const first = node.children.find((c) => c.name === "proxy_set_header")!;
             // Lines an include brings in are reported at that include, in the block's own file.
@@ -73,9 +77,4 @@ function lineOf(node: ConfigNode): number {
 /** Only blocks that proxy (here or in a nested block) send headers anywhere. */
 function proxiesBelow(node: ConfigNode): boolean {
   return node.children.some((c) => c.name === "proxy_pass" || (c.directive.block !== undefined && proxiesBelow(c)));
-}
-
-function isInside(inner: ConfigNode | undefined, outer: ConfigNode): boolean {
-  for (let n = inner; n; n = n.parent) if (n === outer) return true;
-  return false;
 }

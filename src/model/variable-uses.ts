@@ -43,8 +43,21 @@ export function variableUses(node: ConfigNode): readonly VariableUse[] {
   if (!node.directive.args.some((a) => a.raw.includes("$"))) return NO_USES;
   const uses: VariableUse[] = [];
   for (const word of valueArgs(node)) {
-    if (!word.value.includes("$")) continue;
-    for (const m of word.value.matchAll(VARIABLE)) uses.push({ name: m[1] ?? m[2], word });
+    for (const name of namesIn(word.value)) uses.push({ name, word });
   }
   return uses;
 }
+
+/** The variable names in one value; the same values ("$host", "$http_upgrade") recur thousands of times. */
+function namesIn(value: string): readonly string[] {
+  if (!value.includes("$")) return NO_NAMES;
+  let names = namesByValue.get(value);
+  if (!names) {
+    names = [...value.matchAll(VARIABLE)].map((m) => m[1] ?? m[2]);
+    namesByValue.set(value, names);
+  }
+  return names;
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const namesByValue = new Map<string, readonly string[]>();

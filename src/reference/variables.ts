@@ -45,11 +45,18 @@ function getTable(): Table {
  * compiler (src/http/ngx_http_script.c takes '1'..'9'): nginx 1.22 -t says `unknown "0" variable`.
  */
 export function isBuiltinVariable(name: string): boolean {
-  if (/^[1-9]/.test(name)) return true;
-  const lower = name.toLowerCase();
-  const { names, prefixes } = getTable();
-  return names.has(lower) || prefixes.some((p) => lower.startsWith(p));
+  // A config repeats the same few variables thousands of times: remember each answer.
+  let builtin = answers.get(name);
+  if (builtin === undefined) {
+    const lower = name.toLowerCase();
+    const { names, prefixes } = getTable();
+    builtin = /^[1-9]/.test(name) || names.has(lower) || prefixes.some((p) => lower.startsWith(p));
+    answers.set(name, builtin);
+  }
+  return builtin;
 }
+
+const answers = new Map<string, boolean>();
 
 /** Every built-in name for completion; a family appears as its prefix (`http_`). */
 export function builtinVariableNames(): string[] {
