@@ -1,5 +1,6 @@
 // Flags directive names no nginx module defines, with the closest known name as a hint.
 import { defineRule } from "../src/engine/rule.js";
+import { thirdPartyModuleOf } from "../src/reference/third-party-modules.js";
 import { closestName } from "../src/reference/closest-name.js";
 import { unavailableReason } from "../src/reference/availability.js";
 import { isKnownDirective } from "../src/reference/directives.js";
@@ -29,8 +30,11 @@ export default defineRule({
       if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });
       return;
     }
-    const hint = closestName(name);
     const bom = name.startsWith("\uFEFF") ? " (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word)" : "";
-    ctx.report({ node, message: `unknown directive "${name}"${bom}${hint ? `; did you mean "${hint}"?` : ""}` });
+    const module = thirdPartyModuleOf(name);
+    const hint = module
+      ? `; it belongs to the third-party module "${module}": if your nginx has it, declare "modules": ["${module}"] in wslint.config.json`
+      : closestName(name) && `; did you mean "${closestName(name)}"?`;
+    ctx.report({ node, message: `unknown directive "${name}"${bom}${hint || ""}` });
   },
 });

@@ -2,7 +2,7 @@
 import type { LintOptions } from "../engine/lint.js";
 import type { RuleConfig } from "../engine/run-rules.js";
 import { resolveIgnoreGlobs } from "./ignore.js";
-import { modulesToDirectives } from "./modules.js";
+import { modulesToDirectives } from "../reference/third-party-modules.js";
 import type { WslintConfig } from "./types.js";
 
 /**

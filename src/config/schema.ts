@@ -2,7 +2,7 @@
 // it to schema/wslint.config.schema.json, which editors read and the loader validates against.
 import { allRules } from "../../rules/index.js";
 import type { RuleMeta } from "../engine/rule.js";
-import { MODULE_DIRECTIVES } from "./modules.js";
+import { MODULE_DIRECTIVES } from "../reference/third-party-modules.js";
 
 export const SEVERITY_SETTINGS = ["off", "info", "warning", "error"] as const;
 

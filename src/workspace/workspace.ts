@@ -1,5 +1,5 @@
 // Loads entry files and everything they include, once each, and builds the include-expanded trees.
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ContextName } from "../reference/contexts.js";
 import type { ConfigFile, Directive } from "../syntax/ast.js";
 import { parseConfig } from "../syntax/parse.js";
@@ -55,14 +55,14 @@ export function loadWorkspace(entries: string[], host: Host, options: WorkspaceO
   const unreadable: Workspace["unreadable"] = [];
   const issues: DepthIssue[] = [];
   for (const entry of entries.map((e) => resolve(e))) {
-    const prefix = options.prefix ? resolve(options.prefix) : dirname(entry);
     const loaded = load(entry);
     if (typeof loaded === "string") {
       unreadable.push({ path: entry, error: loaded });
       continue;
     }
-    preloadIncludes(loaded, load, host, prefix);
     const { context, source } = snippetContext(loaded.file, options.context);
+    const prefix = options.prefix ? resolve(options.prefix) : source === "main" ? dirname(entry) : snippetPrefix(entry, host);
+    preloadIncludes(loaded, load, host, prefix);
     const builder = new TreeBuilder((path) => {
       const file = load(path);
       return typeof file === "string" ? file : file.file;
@@ -72,6 +72,17 @@ export function loadWorkspace(entries: string[], host: Host, options: WorkspaceO
     trees.push({ entry, context, contextSource: source, roots });
   }
   return { files, trees: withoutIncludedEntries(trees), unreadable, issues };
+}
+
+/**
+ * nginx resolves relative includes against the main config's directory. A snippet linted alone belongs to the
+ * nearest nginx.conf above it (conf.d/, sites-enabled/, snippets/ sit beside it), else to its own directory.
+ */
+function snippetPrefix(entry: string, host: Host): string {
+  for (let dir = dirname(entry); ; dir = dirname(dir)) {
+    if (host.isFile(join(dir, "nginx.conf"))) return dir;
+    if (dirname(dir) === dir) return dirname(entry);
+  }
 }
 
 /**

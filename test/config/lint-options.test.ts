@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ignoreMatcher, resolveIgnoreGlobs } from "../../src/config/ignore.js";
 import { configToLintOptions, mergeLintOptions } from "../../src/config/load.js";
-import { MODULE_DIRECTIVES, modulesToDirectives } from "../../src/config/modules.js";
+import { MODULE_DIRECTIVES, modulesToDirectives } from "../../src/reference/third-party-modules.js";
 import { lint } from "../../src/engine/lint.js";
 import { memoryHost } from "../../src/workspace/host.js";
 

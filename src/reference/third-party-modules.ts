@@ -70,3 +70,8 @@ export function modulesToDirectives(modules: readonly string[]): string[] {
   }
   return [...out];
 }
+
+/** The third-party module a directive name belongs to, for hints; undefined when none of the table has it. */
+export function thirdPartyModuleOf(name: string): string | undefined {
+  return Object.keys(MODULE_DIRECTIVES).find((module) => MODULE_DIRECTIVES[module].includes(name));
+}
