@@ -23,7 +23,7 @@ function locationOf(node: ConfigNode): ConfigNode | undefined {
 }
 
 /** True when an upstream connection pool is in use, so `Connection: close` on plain requests would defeat it. */
-export function upstreamKeepsAlive(model: Model, ws: WebSocketLocation): boolean {
+export function upstreamKeepsAlive(ws: WebSocketLocation): boolean {
   return ws.upstream?.keepalive !== undefined;
 }
 
@@ -36,7 +36,7 @@ export function connectionMapEdit(model: Model, ws: WebSocketLocation): TextEdit
   if (model.symbols.variables.has("connection_upgrade")) return undefined;
   const http = findHttp(ws.tree.roots);
   if (!http) return undefined;
-  const plain = upstreamKeepsAlive(model, ws) ? '""' : "close";
+  const plain = upstreamKeepsAlive(ws) ? '""' : "close";
   return insertAtBlockStart(model, http, ["map $http_upgrade $connection_upgrade {", "    default upgrade;", `    ''      ${plain};`, "}"]);
 }
 

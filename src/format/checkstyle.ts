@@ -1,6 +1,5 @@
 // Checkstyle XML, which Jenkins (warnings-ng), reviewdog and many CI dashboards read.
 import { groupByFile } from "./group-by-file.js";
-import type { Problem } from "../engine/problem.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";
 import { XML_DECLARATION, xmlEscape } from "./xml.js";

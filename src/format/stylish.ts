@@ -1,5 +1,5 @@
 // The default human format: problems grouped by file, then a count (ESLint's "stylish" layout).
-import type { Problem, Severity } from "../engine/problem.js";
+import type { Severity } from "../engine/problem.js";
 import { groupByFile } from "./group-by-file.js";
 import { displayPath } from "./paths.js";
 import type { Formatter } from "./types.js";

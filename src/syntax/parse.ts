@@ -1,5 +1,5 @@
 // Entry point of the syntax layer: bytes or text in, a ConfigFile and its syntax problems out. Never throws.
-import type { Comment, ConfigFile, Directive, Range, Word } from "./ast.js";
+import type { Comment, ConfigFile, Directive, Range } from "./ast.js";
 import { nginxParser, type SyntaxIssue } from "./parser.js";
 import type { IToken } from "chevrotain";
 import { LCurly, nginxLexer, RCurly } from "./tokens.js";

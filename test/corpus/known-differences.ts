@@ -1,6 +1,5 @@
 // Where wslint's `parse` payload differs from crossplane 0.5.7's on the corpus, and why: each entry turns the
 // reference into the nginx-faithful payload wslint prints.
-import { expect } from "vitest";
 import type { Payload, Statement } from "../../src/crossplane/payload.js";
 
 export interface KnownDifference {

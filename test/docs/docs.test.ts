@@ -34,7 +34,7 @@ describe("the generator's check", () => {
     },
   });
 
-  function generatedRoot(rules: Rule[]): string {
+  function generatedRoot(): string {
     const root = mkdtempSync(join(tmpdir(), "wslint-docs-"));
     roots.push(root);
     mkdirSync(join(root, "docs/rules"), { recursive: true });
@@ -44,7 +44,7 @@ describe("the generator's check", () => {
 
   it("reports missing pages, stale pages, orphan pages and a README without markers", () => {
     const rules = [fake("alpha"), fake("beta")];
-    const root = generatedRoot(rules);
+    const root = generatedRoot();
     expect(checkDocs(root, rules)).toEqual(expect.arrayContaining(["docs/rules/alpha.md is missing", "docs/rules/beta.md is missing", "docs/rules/README.md is missing", "README.md is stale"]));
     writeFileSync(join(root, "docs/rules/alpha.md"), renderRulePage(rules[0].meta));
     writeFileSync(join(root, "docs/rules/beta.md"), "hand-edited\n");
@@ -58,7 +58,7 @@ describe("the generator's check", () => {
 
   it("reports a rule id registered twice", () => {
     const rules = [fake("alpha"), fake("alpha")];
-    expect(checkDocs(generatedRoot(rules), rules)).toContain('rule id "alpha" is registered twice');
+    expect(checkDocs(generatedRoot(), rules)).toContain('rule id "alpha" is registered twice');
   });
 });
 
