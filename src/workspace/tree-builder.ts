@@ -40,7 +40,8 @@ export class TreeBuilder {
       const name = directive.name.value;
       const node: ConfigNode = { directive, name, file, context, parent, children: NO_CHILDREN, includedBy };
       out.push(node);
-      if (name === "include" && context !== "opaque" && directive.args.length === 1 && !directive.block) {
+      // nginx includes in every context, map/geo/types entry lists too (their handlers call ngx_conf_include).
+      if (name === "include" && directive.args.length === 1 && !directive.block) {
         out.push(...this.include(node, context, parent, stack, depth));
       }
       if (!directive.block) continue;
