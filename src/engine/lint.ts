@@ -16,7 +16,10 @@ export interface LintOptions {
   nginxVersion?: string;
   /** Context of snippet files (`--context`). */
   context?: ContextName;
-  /** Directory relative includes resolve against; default: each entry file's directory. */
+  /**
+   * Directory relative includes resolve against; default: a main config's own directory, and for a snippet the
+   * nearest directory above it that holds an nginx.conf (else its own).
+   */
   prefix?: string;
   /** Per-rule severity or "off", optionally with options. */
   rules?: Record<string, RuleConfig>;

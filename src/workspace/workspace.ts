@@ -15,7 +15,7 @@ export { MAX_INCLUDE_DEPTH } from "./tree-builder.js";
 export interface WorkspaceOptions {
   /** Context of files that are snippets rather than whole configs (`--context`). */
   context?: ContextName;
-  /** Directory relative include paths resolve against (nginx's conf prefix); default: the entry's directory. */
+  /** Directory relative include paths resolve against (nginx's conf prefix); default: see snippetPrefix. */
   prefix?: string;
 }
 
