@@ -25,7 +25,7 @@ function buildProgram(): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(formatters)).default("stylish"))
     .option("--nginx-version <version>", `target nginx version, or "auto" to ask \`nginx -v\` (default ${DEFAULT_NGINX_VERSION})`)
     .option("--context <context>", "context of snippet files: http, server, location, upstream, stream, ...")
-    .option("--prefix <dir>", "directory relative includes resolve against (default: each file's directory)")
+    .option("--prefix <dir>", "directory relative includes resolve against (default: the main config's, or for a snippet the nearest one above it with an nginx.conf)")
     .option("--known-directive <names>", "third-party directives to accept, comma-separated, repeatable", collect, [])
     .option("--stdin-filename <name>", "file name to report for standard input")
     .option("--no-color", "no colours (NO_COLOR is honoured too)")
