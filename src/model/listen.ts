@@ -23,7 +23,15 @@ export interface Listen {
 /** A server listening on no `listen` at all listens on *:80 (ngx_http_core_server, when run as root). */
 export const DEFAULT_LISTEN_PORT = 80;
 
+/** Several rules ask about the same listen lines for every WebSocket location of a server: parse each once. */
+const parsed = new WeakMap<ConfigNode, Listen | undefined>();
+
 export function parseListen(node: ConfigNode): Listen | undefined {
+  if (!parsed.has(node)) parsed.set(node, readListen(node));
+  return parsed.get(node);
+}
+
+function readListen(node: ConfigNode): Listen | undefined {
   const [address, ...params] = node.directive.args;
   if (!address) return undefined;
   const has = (p: string): boolean => params.some((w) => w.value === p);
