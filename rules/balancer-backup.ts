@@ -2,6 +2,7 @@
 // method comes first, and accepts the other order only because the check runs when each server line is read.
 import { defineRule, type Finding } from "../src/engine/rule.js";
 import type { Upstream } from "../src/model/symbols.js";
+import { lineOf } from "../src/workspace/tree.js";
 
 const NO_BACKUP = new Set(["ip_hash", "hash"]);
 
@@ -47,7 +48,7 @@ function checkUpstream(upstream: Upstream, report: (finding: Finding) => void): 
       severity: methodFirst ? "error" : "warning",
       message: methodFirst
         ? `balancing method "${methodName}" does not support parameter "backup"; nginx -t fails`
-        : `"backup" with "${methodName}" (line ${method.directive.name.range.start.line}) is unsupported: nginx rejects it when the balancing method comes first, and accepts this order only because the check runs when the server line is read; ${fallback}`,
+        : `"backup" with "${methodName}" (line ${lineOf(method)}) is unsupported: nginx rejects it when the balancing method comes first, and accepts this order only because the check runs when the server line is read; ${fallback}`,
       related: [{ file: method.file, range: method.directive.name.range, message: `"${methodName}" set here` }],
     });
   }

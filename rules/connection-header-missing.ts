@@ -6,6 +6,7 @@ import { connectionMapEdit, connectionValue, insertIntoLocation } from "../src/e
 import { proxyHeaders } from "../src/model/effective.js";
 import { inheritedHeaderLines, lostHeader } from "../src/model/header-inheritance.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+import { lineOf } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -40,7 +41,7 @@ export default defineRule({
         : written && replaceWord(connection.node, written, value);
       const map = connectionMapEdit(ctx.model, ws);
       const found = connection
-        ? `sends "Connection: ${connection.value}" (line ${connection.node.directive.name.range.start.line})`
+        ? `sends "Connection: ${connection.value}" (line ${lineOf(connection.node)})`
         : 'does not set the Connection header (nginx sends "close")';
       ctx.report({
         node: connection?.node ?? ws.block ?? ws.proxyPass,

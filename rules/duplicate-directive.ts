@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { lookupDirective } from "../src/reference/directives.js";
 import { isSingleValued } from "../src/reference/single-valued.js";
 import type { Finding } from "../src/engine/rule.js";
-import type { ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -54,6 +54,6 @@ function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): vo
 }
 
 function where(earlier: ConfigNode, later: ConfigNode): string {
-  const line = earlier.directive.name.range.start.line;
+  const line = lineOf(earlier);
   return earlier.file === later.file ? `line ${line}` : `${earlier.file}:${line}`;
 }

@@ -4,7 +4,7 @@ import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/exam
 import { defineRule } from "../src/engine/rule.js";
 import { lostHeaders } from "../src/model/header-inheritance.js";
 import { describeWebSocket, type WebSocketLocation } from "../src/model/websocket.js";
-import type { ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 const WEBSOCKET_HEADERS = new Set(["upgrade", "connection"]);
 
@@ -70,9 +70,6 @@ function inFileOf(node: ConfigNode, file: string): ConfigNode {
   return node;
 }
 
-function lineOf(node: ConfigNode): number {
-  return node.directive.name.range.start.line;
-}
 
 /** Only blocks that proxy (here or in a nested block) send headers anywhere. */
 function proxiesBelow(node: ConfigNode): boolean {

@@ -7,7 +7,7 @@ import type { Upstream } from "../src/model/symbols.js";
 import { atLeast } from "../src/model/version.js";
 import { describeWebSocket } from "../src/model/websocket.js";
 import type { Model } from "../src/model/model.js";
-import type { ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 const config = (plain: string): string =>
   `events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      ${plain};\n    }\n    map $http_origin $origin_ok {\n        default                   0;\n        ''                        1;\n        "https://app.example.com" 1;\n    }\n    limit_conn_zone $binary_remote_addr zone=sockets:10m;\n    upstream app {\n        server 127.0.0.1:3000;\n        keepalive 16;\n    }\n    server {\n        listen 127.0.0.1:8080;  # behind the TLS-terminating load balancer\n        server_name app.example.com;\n        location / {\n            if ($origin_ok = 0) {\n                return 403;\n            }\n            limit_conn sockets 20;\n            proxy_pass http://app;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n`;
@@ -46,7 +46,7 @@ export default defineRule({
       if (!entry || !value || value.value.toLowerCase() !== "close" || reported.has(entry)) continue;
       reported.add(entry);
       const ws = model.websocketLocations().find((w) => w.proxyPass === node);
-      const subject = ws ? `${describeWebSocket(ws)} takes` : `The proxy_pass at line ${node.directive.name.range.start.line} takes`;
+      const subject = ws ? `${describeWebSocket(ws)} takes` : `The proxy_pass at line ${lineOf(node)} takes`;
       ctx.report({
         node: entry,
         range: value.range,
@@ -71,5 +71,5 @@ function keepalive(upstream: Upstream, onByDefault: boolean): string | undefined
   const node = upstream.keepalive;
   if (!node) return onByDefault ? "on by default since nginx 1.29.7" : undefined;
   const count = Number(node.directive.args[0]?.value);
-  return count > 0 ? `"keepalive ${count}", line ${node.directive.name.range.start.line}` : undefined;
+  return count > 0 ? `"keepalive ${count}", line ${lineOf(node)}` : undefined;
 }

@@ -2,7 +2,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { enclosingServer, serverListens, sslOnInForce, type Listen } from "../src/model/listen.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
-import type { ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 const HEAD = "events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    map $http_origin $origin_ok {\n        default                    0;\n        \"https://chat.example.com\" 1;\n    }\n    limit_conn_zone $binary_remote_addr zone=sockets:10m;\n";
 const TLS = "        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n";
@@ -32,7 +32,7 @@ export default defineRule({
       const cleartext = listens.filter((l) => !l.ssl && !l.quic && !l.loopback);
       if (listens.length > 0 && cleartext.length === 0) continue;
       if (redirectsCleartext(ws.block, server)) continue;
-      const where = cleartext.length > 0 ? `listens without TLS on ${addressOf(cleartext[0])} (line ${cleartext[0].node.directive.name.range.start.line})` : "has no listen, so it listens on *:80 without TLS";
+      const where = cleartext.length > 0 ? `listens without TLS on ${addressOf(cleartext[0])} (line ${lineOf(cleartext[0].node)})` : "has no listen, so it listens on *:80 without TLS";
       ctx.report({
         node: ws.block ?? ws.proxyPass,
         severity: isWeak(ws) ? "info" : undefined,

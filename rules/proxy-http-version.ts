@@ -6,6 +6,7 @@ import { insertIntoLocation } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { atLeast } from "../src/model/version.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+import { lineOf } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -31,7 +32,7 @@ export default defineRule({
       const set = effectiveValue(ws.block, ws.tree, "proxy_http_version");
       const value = set?.value ?? defaultVersion;
       if (value === "1.1") continue;
-      const where = set ? `"proxy_http_version ${value}" (line ${set.node.directive.name.range.start.line})` : `HTTP/1.0, the default before nginx 1.29.7 (the target is ${version.text})`;
+      const where = set ? `"proxy_http_version ${value}" (line ${lineOf(set.node)})` : `HTTP/1.0, the default before nginx 1.29.7 (the target is ${version.text})`;
       const ownValue = set && set.node.parent === ws.block ? set : undefined;
       const edit = ownValue
         ? replaceWord(ownValue.node, ownValue.node.directive.args[0], "1.1")

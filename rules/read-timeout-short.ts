@@ -6,6 +6,7 @@ import { insertIntoLocation } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { parseTime } from "../src/reference/values.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+import { lineOf } from "../src/workspace/tree.js";
 
 const DEFAULT_MINIMUM = "1h";
 
@@ -41,7 +42,7 @@ export default defineRule({
       const edit = own
         ? replaceWord(own.node, own.node.directive.args[0], minimumText)
         : insertIntoLocation(ctx.model, ws, [`proxy_read_timeout ${minimumText};`]);
-      const current = set ? `"proxy_read_timeout ${set.value}" (line ${set.node.directive.name.range.start.line})` : "the default proxy_read_timeout of 60s";
+      const current = set ? `"proxy_read_timeout ${set.value}" (line ${lineOf(set.node)})` : "the default proxy_read_timeout of 60s";
       ctx.report({
         node: own?.node ?? ws.block ?? ws.proxyPass,
         severity: isWeak(ws) ? "info" : undefined,

@@ -1,6 +1,6 @@
 // Flags a server that listens with `ssl` but has no `ssl_certificate`, here or inherited from http.
 import { defineRule } from "../src/engine/rule.js";
-import type { ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
     const listen = server.children.find((c) => c.name === "listen" && c.directive.args.some((a) => a.value === "ssl"));
     if (!listen || hasCertificate(server)) return;
     // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.
-    const line = listen.directive.name.range.start.line;
+    const line = lineOf(listen);
     ctx.report({
       node: inHttp ? server : listen,
       message: inHttp

@@ -1,9 +1,8 @@
 // Documents the engine's report of a suppression comment that suppresses nothing (src/engine/suppressions.ts
 // reports it, after the rules ran: this rule has no check of its own).
+import { suppressionExample as example } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 
-const example = (comment: string, timeout: string): string =>
-  `events {}\nhttp {\n    server {\n        location / {\n            ${comment}\n            proxy_read_timeout ${timeout};\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n`;
 
 export default defineRule({
   meta: {

@@ -49,3 +49,8 @@ export function goodWebSocketConfig(parts: ExampleParts = {}): string {
     "",
   ].join("\n");
 }
+
+/** A location whose proxy_read_timeout line carries `comment` above it: the suppression rules' examples. */
+export function suppressionExample(comment: string, timeout: string): string {
+  return `events {}\nhttp {\n    server {\n        location / {\n            ${comment}\n            proxy_read_timeout ${timeout};\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n`;
+}

@@ -39,11 +39,3 @@ export function directivesIn(level: Level, name: string): readonly ConfigNode[] 
   }
   return index.get(name) ?? [];
 }
-
-/** A short description of where a level is, for messages: `server (line 12)`, `the top level`. */
-export function describeLevel(level: Level): string {
-  if (!level.node) return "the file's top level";
-  const d = level.node.directive;
-  const arg = d.name.value === "location" ? ` ${d.args.map((a) => a.raw).join(" ")}` : "";
-  return `${d.name.value}${arg} (line ${d.name.range.start.line})`;
-}

@@ -1,6 +1,6 @@
 // The model rules read: the include-expanded trees, the target nginx version and the symbols the config defines.
 import type { Workspace } from "../workspace/workspace.js";
-import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
+import type { ConfigTree } from "../workspace/tree.js";
 import { collectSymbols, type Symbols } from "./symbols.js";
 import { findWebSocketLocations, type WebSocketLocation } from "./websocket.js";
 import type { NginxVersion } from "./version.js";
@@ -55,12 +55,5 @@ export class Model {
 
   get nginxVersion(): NginxVersion {
     return this.options.nginxVersion;
-  }
-
-  /** Every node of every tree, depth-first in document order (a file included twice is visited twice). */
-  *nodes(): Generator<ConfigNode> {
-    const all: ConfigNode[] = [];
-    for (const tree of this.trees) walk(tree.roots, (n) => void all.push(n));
-    yield* all;
   }
 }

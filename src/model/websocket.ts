@@ -1,7 +1,7 @@
 // Finds the locations that proxy WebSockets, from evidence, and keeps the evidence so messages can say why.
 import type { Comment } from "../syntax/ast.js";
 import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
-import { walk } from "../workspace/tree.js";
+import { lineOf, walk } from "../workspace/tree.js";
 import { proxyHeaders } from "./effective.js";
 import { directivesIn, levelsFrom } from "./levels.js";
 import type { Symbols, Upstream } from "./symbols.js";
@@ -131,9 +131,6 @@ function markedByComment(block: ConfigNode | undefined, options: DetectOptions):
   return undefined;
 }
 
-function lineOf(node: ConfigNode): number {
-  return node.directive.name.range.start.line;
-}
 
 /** `WebSocket location "/ws/" (Upgrade forwarded at line 14)`: the phrase rules start messages with. */
 export function describeWebSocket(ws: WebSocketLocation): string {

@@ -3,8 +3,7 @@
 import type { Directive } from "../syntax/ast.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
 import { childContext, ENTRY_BLOCKS, type NodeContext } from "./block-contexts.js";
-import type { Host } from "./host.js";
-import { resolveIncludeTargets } from "./include-paths.js";
+import type { IncludeTargets } from "./include-paths.js";
 import type { ConfigNode } from "./tree.js";
 
 /** Includes nested deeper than this are not followed: nginx would, but only generated chains go that deep. */
@@ -30,8 +29,7 @@ export class TreeBuilder {
 
   constructor(
     private readonly parsed: (path: string) => ParsedFile | string,
-    private readonly host: Host,
-    private readonly prefix: string,
+    private readonly targets: (pattern: string) => IncludeTargets,
   ) {}
 
   expand(directives: Directive[], file: string, context: NodeContext, parent: ConfigNode | undefined, includedBy: ConfigNode | undefined, stack: string[], depth = 0): ConfigNode[] {
@@ -59,7 +57,7 @@ export class TreeBuilder {
   /** Resolves an include, records it on the node, and returns the included files' nodes. */
   private include(node: ConfigNode, context: NodeContext, parent: ConfigNode | undefined, stack: string[], depth: number): ConfigNode[] {
     const pattern = node.directive.args[0].value;
-    const { resolved, files, error } = resolveIncludeTargets(pattern, this.prefix, this.host);
+    const { resolved, files, error } = this.targets(pattern);
     const resolution: ConfigNode["include"] = { pattern, resolved, targets: [], error };
     node.include = resolution;
     const nodes: ConfigNode[] = [];

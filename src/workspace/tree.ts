@@ -56,9 +56,7 @@ export function walk(nodes: ConfigNode[], enter: (node: ConfigNode) => boolean |
   }
 }
 
-/** The enclosing block nodes of a node, innermost first. */
-export function ancestors(node: ConfigNode): ConfigNode[] {
-  const out: ConfigNode[] = [];
-  for (let p = node.parent; p; p = p.parent) out.push(p);
-  return out;
+/** The line a node's directive starts on, for messages ("set at line 12"). */
+export function lineOf(node: ConfigNode): number {
+  return node.directive.name.range.start.line;
 }

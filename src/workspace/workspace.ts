@@ -5,7 +5,7 @@ import type { ConfigFile, Directive } from "../syntax/ast.js";
 import { parseConfig } from "../syntax/parse.js";
 import type { SyntaxIssue } from "../syntax/parser.js";
 import type { Host } from "./host.js";
-import { resolveIncludeTargets } from "./include-paths.js";
+import { resolveIncludeTargets, type IncludeTargets } from "./include-paths.js";
 import { snippetContext } from "./snippet-context.js";
 import type { ConfigNode, ConfigTree } from "./tree.js";
 import { TreeBuilder, type DepthIssue } from "./tree-builder.js";
@@ -62,11 +62,19 @@ export function loadWorkspace(entries: string[], host: Host, options: WorkspaceO
     }
     const { context, source } = snippetContext(loaded.file, options.context);
     const prefix = options.prefix ? resolve(options.prefix) : source === "main" ? dirname(entry) : snippetPrefix(entry, host);
-    preloadIncludes(loaded, load, host, prefix);
-    const builder = new TreeBuilder((path) => {
+    // Each pattern is resolved (stat, glob) once: the preload and the tree builder share the answers.
+    const resolutions = new Map<string, IncludeTargets>();
+    const targets = (pattern: string): IncludeTargets => {
+      let found = resolutions.get(pattern);
+      if (!found) resolutions.set(pattern, (found = resolveIncludeTargets(pattern, prefix, host)));
+      return found;
+    };
+    preloadIncludes(loaded, load, targets);
+    const parsed = (path: string): ConfigFile | string => {
       const file = load(path);
       return typeof file === "string" ? file : file.file;
-    }, host, prefix);
+    };
+    const builder = new TreeBuilder(parsed, targets);
     const roots = builder.expand(loaded.file.directives, entry, context, undefined, undefined, [entry]);
     issues.push(...builder.depthIssues);
     trees.push({ entry, context, contextSource: source, roots });
@@ -89,12 +97,12 @@ function snippetPrefix(entry: string, host: Host): string {
  * Parses every file the entry reaches through includes, breadth first, before any tree is built: parsing
  * then always starts from a shallow stack, however long the include chain.
  */
-function preloadIncludes(entry: LoadedFile, load: (path: string) => LoadedFile | string, host: Host, prefix: string): void {
+function preloadIncludes(entry: LoadedFile, load: (path: string) => LoadedFile | string, targets: (pattern: string) => IncludeTargets): void {
   const seen = new Set([entry.path]);
   const queue = [entry];
   for (let i = 0; i < queue.length; i++) {
     for (const pattern of includePatterns(queue[i].file.directives)) {
-      for (const target of resolveIncludeTargets(pattern, prefix, host).files) {
+      for (const target of targets(pattern).files) {
         if (seen.has(target)) continue;
         seen.add(target);
         const loaded = load(target);

@@ -7,6 +7,39 @@ import type { Lab } from "../lab.js";
 /** The usual map, as the rules' fixes write it. */
 export const CONNECTION_MAP = "    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n";
 
+export interface WebSocketConfigParts {
+  listen: number;
+  backend: number;
+  /** What http holds before the server: the Connection map by default. */
+  http?: string;
+  /** Parameters after the listen address (" http2"). */
+  listenParams?: string;
+  /** Whole lines at the top of the location, before proxy_pass. */
+  before?: string;
+  /** Whole lines after the Upgrade and Connection headers. */
+  after?: string;
+  readTimeout?: string;
+}
+
+/** A server with one `/ws/` location proxying WebSockets to the backend, as the rules' good examples do. */
+export function webSocketConfig(parts: WebSocketConfigParts): string {
+  const { listen, backend, http = CONNECTION_MAP, listenParams = "", before = "", after = "", readTimeout = "1h" } = parts;
+  return `events {}
+http {
+${http}    server {
+        listen 127.0.0.1:${listen}${listenParams};
+        location /ws/ {
+${before}            proxy_pass http://127.0.0.1:${backend};
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+${after}            proxy_read_timeout ${readTimeout};
+        }
+    }
+}
+`;
+}
+
 /** Opens a socket that must get 101 and echo a message back; the lab closes it at the end. */
 export async function expectWebSocket(lab: Lab, url: string, options: OpenOptions = {}): Promise<WebSocket> {
   const handshake = await openSocket(url, options);

@@ -3,25 +3,12 @@ import { expect } from "vitest";
 import { plainGet } from "../../support/ws-client.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectWebSocket } from "./common.js";
+import { expectWebSocket, webSocketConfig } from "./common.js";
 
 const SPOOFED = "6.6.6.6";
 
-const config = (listen: number, backend: number, value: string): string => `events {}
-http {
-${CONNECTION_MAP}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_set_header X-Forwarded-For ${value};
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, value: string): string =>
+  webSocketConfig({ listen, backend, after: `            proxy_set_header X-Forwarded-For ${value};\n` });
 
 export const forwardedForSpoofable: Scenario = {
   rule: "forwarded-for-spoofable",

@@ -2,23 +2,10 @@
 import { expect } from "vitest";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket } from "./common.js";
+import { expectNoWebSocket, expectWebSocket, webSocketConfig } from "./common.js";
 
-const config = (listen: number, backend: number, host: string): string => `events {}
-http {
-${CONNECTION_MAP}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Host ${host};
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, host: string): string =>
+  webSocketConfig({ listen, backend, after: `            proxy_set_header Host ${host};\n` });
 
 export const hostHeaderPort: Scenario = {
   rule: "host-header-port",

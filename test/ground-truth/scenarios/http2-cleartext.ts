@@ -3,22 +3,9 @@ import { expect } from "vitest";
 import { plainGet } from "../../support/ws-client.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket } from "./common.js";
+import { expectNoWebSocket, expectWebSocket, webSocketConfig } from "./common.js";
 
-const config = (listen: number, backend: number, params: string): string => `events {}
-http {
-${CONNECTION_MAP}    server {
-        listen 127.0.0.1:${listen}${params};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, params: string): string => webSocketConfig({ listen, backend, listenParams: params });
 
 export const http2Cleartext: Scenario = {
   rule: "http2-cleartext",

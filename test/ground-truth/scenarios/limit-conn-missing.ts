@@ -5,25 +5,13 @@ import { closeSocket } from "../../support/ws-client.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Lab } from "../lab.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket } from "./common.js";
+import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket, webSocketConfig } from "./common.js";
 
 /** The good example's cap. */
 const CAP = 20;
 
-const config = (listen: number, backend: number, zone: string, limit: string): string => `events {}
-http {
-${CONNECTION_MAP}${zone}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-${limit}            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, zone: string, limit: string): string =>
+  webSocketConfig({ listen, backend, http: CONNECTION_MAP + zone, before: limit });
 
 async function openMany(lab: Lab, url: string, n: number): Promise<WebSocket[]> {
   return Promise.all(Array.from({ length: n }, () => expectWebSocket(lab, url)));

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket } from "./common.js";
+import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket, webSocketConfig } from "./common.js";
 
 const ALLOWED = "https://chat.example.com";
 const FOREIGN = "https://evil.example";
@@ -14,20 +14,8 @@ const ORIGIN_MAP = `    map $http_origin $origin_ok {
 `;
 const CHECK = "            if ($origin_ok = 0) {\n                return 403;\n            }\n";
 
-const config = (listen: number, backend: number, map: string, check: string): string => `events {}
-http {
-${CONNECTION_MAP}${map}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-${check}            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, map: string, check: string): string =>
+  webSocketConfig({ listen, backend, http: CONNECTION_MAP + map, before: check });
 
 export const originCheck: Scenario = {
   rule: "origin-check",

@@ -5,26 +5,13 @@ import { closeSocket, echo, whenClosed } from "../../support/ws-client.js";
 import { expectFlagged, fixAndCheck } from "../lint-checks.js";
 import type { Lab } from "../lab.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectWebSocket } from "./common.js";
+import { expectWebSocket, webSocketConfig } from "./common.js";
 
 const TIMEOUT_MS = 2_000;
 /** How long sockets with traffic, and the fixed config's idle socket, must stay open: well past the timeout. */
 const OUTLIVE_MS = 5_000;
 
-const config = (listen: number, backend: number): string => `events {}
-http {
-${CONNECTION_MAP}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout ${TIMEOUT_MS / 1000}s;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number): string => webSocketConfig({ listen, backend, readTimeout: `${TIMEOUT_MS / 1000}s` });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

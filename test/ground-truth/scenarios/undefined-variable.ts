@@ -3,22 +3,9 @@ import { expect } from "vitest";
 import { nginxAccepts } from "../../support/nginx-process.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectWebSocket } from "./common.js";
+import { CONNECTION_MAP, expectWebSocket, webSocketConfig } from "./common.js";
 
-const config = (listen: number, backend: number, map: string): string => `events {}
-http {
-${map}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, map: string): string => webSocketConfig({ listen, backend, http: map });
 
 export const undefinedVariable: Scenario = {
   rule: "undefined-variable",
