@@ -9,11 +9,11 @@ import { atLeast } from "../src/model/version.js";
  * Contexts a directive was allowed in only from a later open-source nginx (changes.xml): the reference lists the
  * newest contexts, and before the version given here nginx -t fails with "directive is not allowed here".
  */
-const CONTEXT_ADDED_IN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const CONTEXT_ADDED_IN: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   // 1.27.3: "the resolver and resolver_timeout directives in the upstream block" (NGINX Plus only from 1.17.5).
-  resolver: { upstream: "1.27.3", "stream-upstream": "1.27.3" },
-  resolver_timeout: { upstream: "1.27.3", "stream-upstream": "1.27.3" },
-};
+  ["resolver", new Map([["upstream", "1.27.3"], ["stream-upstream", "1.27.3"]])],
+  ["resolver_timeout", new Map([["upstream", "1.27.3"], ["stream-upstream", "1.27.3"]])],
+]);
 
 export default defineRule({
   meta: {
@@ -40,7 +40,7 @@ export default defineRule({
     const specs = directivesNamed(name);
     const version = ctx.model.nginxVersion;
     const since = (c: string): string | undefined => {
-      const added = CONTEXT_ADDED_IN[name]?.[c];
+      const added = CONTEXT_ADDED_IN.get(name)?.get(c);
       return added && !atLeast(version, added) ? added : undefined;
     };
     if (specs.length === 0 || specs.some((s) => s.contexts.includes(context) && !since(context))) return;

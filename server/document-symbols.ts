@@ -4,21 +4,22 @@ import type { Directive } from "../src/syntax/ast.js";
 import type { Session } from "./session.js";
 import type { TextPositions } from "./text-positions.js";
 
-const KINDS: Record<string, SymbolKind> = {
-  events: SymbolKind.Namespace,
-  http: SymbolKind.Namespace,
-  stream: SymbolKind.Namespace,
-  mail: SymbolKind.Namespace,
-  server: SymbolKind.Class,
-  upstream: SymbolKind.Interface,
-  location: SymbolKind.Method,
-  if: SymbolKind.Boolean,
-  limit_except: SymbolKind.Method,
-  map: SymbolKind.Variable,
-  geo: SymbolKind.Variable,
-  split_clients: SymbolKind.Variable,
-  types: SymbolKind.Struct,
-};
+// A Map, not an object: a block may be called `constructor` or `__proto__`.
+const KINDS: ReadonlyMap<string, SymbolKind> = new Map([
+  ["events", SymbolKind.Namespace],
+  ["http", SymbolKind.Namespace],
+  ["stream", SymbolKind.Namespace],
+  ["mail", SymbolKind.Namespace],
+  ["server", SymbolKind.Class],
+  ["upstream", SymbolKind.Interface],
+  ["location", SymbolKind.Method],
+  ["if", SymbolKind.Boolean],
+  ["limit_except", SymbolKind.Method],
+  ["map", SymbolKind.Variable],
+  ["geo", SymbolKind.Variable],
+  ["split_clients", SymbolKind.Variable],
+  ["types", SymbolKind.Struct],
+]);
 
 export function documentSymbols(session: Session, params: DocumentSymbolParams): DocumentSymbol[] {
   const snapshot = session.current();
@@ -32,7 +33,7 @@ export function documentSymbols(session: Session, params: DocumentSymbolParams):
 function symbolsOf(directives: Directive[], positions: TextPositions): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const d of directives) {
-    const kind = KINDS[d.name.value];
+    const kind = KINDS.get(d.name.value);
     if (kind === undefined || !d.block) continue;
     out.push({
       name: labelOf(d),

@@ -4,12 +4,12 @@ import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
 import { directivesIn, levelsFrom, type Level } from "./levels.js";
 
 /** Families nginx inherits as a whole: a level that sets any of them inherits none (proxy/headers modules). */
-const FAMILIES: Record<string, readonly string[]> = {
-  proxy_set_header: ["proxy_set_header"],
-  add_header: ["add_header"],
-  add_trailer: ["add_trailer"],
-  proxy_hide_header: ["proxy_hide_header"],
-};
+const FAMILIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["proxy_set_header", ["proxy_set_header"]],
+  ["add_header", ["add_header"]],
+  ["add_trailer", ["add_trailer"]],
+  ["proxy_hide_header", ["proxy_hide_header"]],
+]);
 
 export interface Effective {
   /** The directives in force (several for list directives such as proxy_set_header). */
@@ -19,7 +19,7 @@ export interface Effective {
 }
 
 export function effective(block: ConfigNode | undefined, tree: ConfigTree, name: string): Effective {
-  const family = FAMILIES[name] ?? [name];
+  const family = FAMILIES.get(name) ?? [name];
   for (const level of levelsFrom(block, tree)) {
     const nodes = family.length === 1 ? directivesIn(level, name) : family.flatMap((n) => directivesIn(level, n));
     if (nodes.length > 0) return { nodes: [...nodes], level };

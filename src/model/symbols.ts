@@ -1,24 +1,27 @@
 // Names a configuration defines for itself: variables (map, geo, set, ...) and upstream blocks.
 import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
 
-/** Directives that define the variable named by one of their arguments, and which argument. */
-const VARIABLE_DEFINERS: Record<string, (args: string[]) => string | undefined> = {
-  map: (a) => a[1],
-  split_clients: (a) => a[1],
-  geo: (a) => a[a.length - 1],
-  geoip2: () => undefined,
-  set: (a) => a[0],
-  perl_set: (a) => a[0],
-  js_set: (a) => a[0],
-  js_var: (a) => a[0],
-  auth_request_set: (a) => a[0],
-  auth_jwt_claim_set: (a) => a[0],
-  auth_jwt_header_set: (a) => a[0],
-  set_by_lua: (a) => a[0],
-  set_by_lua_file: (a) => a[0],
-  set_by_lua_block: (a) => a[0],
-  set_secure_link: (a) => a[0],
-};
+/**
+ * Directives that define the variable named by one of their arguments, and which argument. A Map, not an
+ * object: a directive may be called `constructor` or `__proto__`.
+ */
+const VARIABLE_DEFINERS = new Map<string, (args: string[]) => string | undefined>([
+  ["map", (a) => a[1]],
+  ["split_clients", (a) => a[1]],
+  ["geo", (a) => a[a.length - 1]],
+  ["geoip2", () => undefined],
+  ["set", (a) => a[0]],
+  ["perl_set", (a) => a[0]],
+  ["js_set", (a) => a[0]],
+  ["js_var", (a) => a[0]],
+  ["auth_request_set", (a) => a[0]],
+  ["auth_jwt_claim_set", (a) => a[0]],
+  ["auth_jwt_header_set", (a) => a[0]],
+  ["set_by_lua", (a) => a[0]],
+  ["set_by_lua_file", (a) => a[0]],
+  ["set_by_lua_block", (a) => a[0]],
+  ["set_secure_link", (a) => a[0]],
+]);
 
 export interface UpstreamServer {
   node: ConfigNode;
@@ -70,7 +73,7 @@ export function collectSymbols(trees: ConfigTree[]): Symbols {
   for (const tree of trees) {
     walk(tree.roots, (node) => {
       const name = node.name;
-      const define = VARIABLE_DEFINERS[name];
+      const define = VARIABLE_DEFINERS.get(name);
       if (define && node.context !== "opaque") {
         const variable = define(node.directive.args.map((a) => a.value));
         if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);

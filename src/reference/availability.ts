@@ -28,22 +28,22 @@ const PLUS_MODULES = new Set([
 const PLUS_DIRECTIVES = new Set(["sticky", "sticky_cookie_insert", "ntlm", "least_time", "queue", "health_check", "state"]);
 
 /** Open-source directives newer than the oldest nginx still shipped by distributions (changes.xml). */
-const ADDED_IN: Readonly<Record<string, string>> = {
-  ssl_reject_handshake: "1.19.4",
-  ssl_conf_command: "1.19.4",
-  proxy_ssl_conf_command: "1.19.4",
-  keepalive_time: "1.19.10",
-  http3: "1.25.0",
-  http3_hq: "1.25.0",
-  http3_max_concurrent_streams: "1.25.0",
-  http3_stream_buffer_size: "1.25.0",
-  quic_active_connection_id_limit: "1.25.0",
-  quic_bpf: "1.25.0",
-  quic_gso: "1.25.0",
-  quic_host_key: "1.25.0",
-  quic_retry: "1.25.0",
-  http2: "1.25.1",
-};
+const ADDED_IN: ReadonlyMap<string, string> = new Map([
+  ["ssl_reject_handshake", "1.19.4"],
+  ["ssl_conf_command", "1.19.4"],
+  ["proxy_ssl_conf_command", "1.19.4"],
+  ["keepalive_time", "1.19.10"],
+  ["http3", "1.25.0"],
+  ["http3_hq", "1.25.0"],
+  ["http3_max_concurrent_streams", "1.25.0"],
+  ["http3_stream_buffer_size", "1.25.0"],
+  ["quic_active_connection_id_limit", "1.25.0"],
+  ["quic_bpf", "1.25.0"],
+  ["quic_gso", "1.25.0"],
+  ["quic_host_key", "1.25.0"],
+  ["quic_retry", "1.25.0"],
+  ["http2", "1.25.1"],
+]);
 
 /** Why the target nginx has no directive of this name, or undefined when it has one. */
 export function unavailableReason(name: string, version: NginxVersion): string | undefined {
@@ -56,7 +56,7 @@ export function unavailableReason(name: string, version: NginxVersion): string |
 const reasons = new WeakMap<NginxVersion, Map<string, string | undefined>>();
 
 function findReason(name: string, version: NginxVersion): string | undefined {
-  const since = ADDED_IN[name];
+  const since = ADDED_IN.get(name);
   if (since && !atLeast(version, since)) return `it was added in nginx ${since}; the target is ${version.text}`;
   const specs = directivesNamed(name);
   if (specs.length > 0 && (PLUS_DIRECTIVES.has(name) || specs.every((s) => PLUS_MODULES.has(s.module)))) {

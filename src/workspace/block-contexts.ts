@@ -4,19 +4,20 @@ import type { ContextName } from "../reference/contexts.js";
 /** A block whose body nginx does not read as directives (map entries, mime types) or that no module we know opens. */
 export type NodeContext = ContextName | "opaque";
 
-const opens: Partial<Record<ContextName, Record<string, ContextName>>> = {
-  main: { events: "events", http: "http", stream: "stream", mail: "mail" },
-  http: { server: "server", upstream: "upstream" },
-  server: { location: "location", if: "if-in-server" },
-  location: { location: "location", if: "if-in-location", limit_except: "limit_except" },
-  stream: { server: "stream-server", upstream: "stream-upstream" },
-  mail: { server: "mail-server" },
-};
+// Maps, not objects: a block may be called `constructor` or `__proto__`.
+const opens = new Map<ContextName, ReadonlyMap<string, ContextName>>([
+  ["main", new Map([["events", "events"], ["http", "http"], ["stream", "stream"], ["mail", "mail"]])],
+  ["http", new Map([["server", "server"], ["upstream", "upstream"]])],
+  ["server", new Map([["location", "location"], ["if", "if-in-server"]])],
+  ["location", new Map([["location", "location"], ["if", "if-in-location"], ["limit_except", "limit_except"]])],
+  ["stream", new Map([["server", "stream-server"], ["upstream", "stream-upstream"]])],
+  ["mail", new Map([["server", "mail-server"]])],
+]);
 
 /** The context inside `name { ... }` written in `parent`; "opaque" for key/value blocks and unknown blocks. */
 export function childContext(parent: NodeContext, name: string): NodeContext {
   if (parent === "opaque") return "opaque";
-  return opens[parent]?.[name] ?? "opaque";
+  return opens.get(parent)?.get(name) ?? "opaque";
 }
 
 /** Blocks whose bodies are lists of entries rather than directives: nginx reads them with their own parsers. */

@@ -86,6 +86,20 @@ describe("language server: diagnostics and navigation", () => {
     expect(names(symbols)).toEqual(["events", ["http", ["upstream backend", "map $http_upgrade $connection_upgrade", ["server 80", ["location /ws/"]]]]]);
   });
 
+  it("leaves blocks named like JavaScript object properties out of the outline, and still hovers them", async () => {
+    const text = "events {}\nhttp {\n    constructor { }\n    __proto__ { }\n    toString { }\n}\n";
+    const protoUri = await client.open(ws.path("proto/nginx.conf"), text);
+    const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: protoUri } });
+    expect(symbols.map((s) => [s.name, s.kind, s.children?.length])).toEqual([
+      ["events", 3, 0],
+      ["http", 3, 0],
+    ]);
+    const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri: protoUri }, position: positionOf(text, "constructor", 2) });
+    // A rejected request fails the test; an answer must not leak Object.prototype's members.
+    expect(hoverText(hover)).not.toMatch(/function|native code|\[object/);
+    await client.close(protoUri);
+  });
+
   it("goes to the upstream, the variable's map, and an included file", async () => {
     const up = await client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: positionOf(WS_CONFIG, "http://backend", 9) });
     expect(up).toEqual([{ uri, range: { start: { line: 3, character: 13 }, end: { line: 3, character: 20 } } }]);
