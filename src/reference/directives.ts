@@ -44,29 +44,65 @@ function load(): Index {
   const seen = new Set<string>();
   for (const d of getDirectives(Format.Markdown)) {
     // The reference repeats some entries verbatim (acme's ssl_verify, state_path, ...).
-    const key = JSON.stringify([d.module, d.name, d.contexts, d.syntax]);
+    const key = `${d.module}\0${d.name}\0${d.contexts.join(" ")}\0${d.syntax.join("\n")}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const override = OVERRIDES[`${d.module} ${d.name}`];
     const contexts = contextsOf(d.module, d.contexts);
-    const spec: DirectiveSpec = {
-      name: d.name,
-      module: d.module,
-      block: d.isBlock,
-      contexts,
-      args: override?.args ?? argumentsOfSyntax(d.syntax),
-      syntax: d.syntax,
-      default: d.default,
-      description: d.description,
-    };
-    if (override?.before) spec.argsBefore = override.before;
-    const value = valueKindOf(d.name, d.syntax);
-    if (value) spec.value = value;
+    const spec = new ReferenceDirective(d, contexts);
     all.push(spec);
-    byName.set(d.name, [...(byName.get(d.name) ?? []), spec]);
+    const named = byName.get(d.name);
+    if (named) named.push(spec);
+    else byName.set(d.name, [spec]);
     families.set(spec, new Set([familyOfModule(d.module, d.contexts), ...contexts.map(familyOf)]));
   }
   return { all, byName, families };
+}
+
+type ReferenceEntry = ReturnType<typeof getDirectives>[number];
+
+/**
+ * One directive of the reference. Argument counts and value kinds are read from the syntax lines on first use:
+ * a run looks up a few dozen of the ~970 directives, and deriving them all was a tenth of the CLI's start-up.
+ */
+class ReferenceDirective implements DirectiveSpec {
+  readonly name: string;
+  readonly module: string;
+  readonly block: boolean;
+  readonly syntax: string[];
+  readonly default: string;
+  readonly description: string;
+  readonly argsBefore?: { version: string; args: ArgCount };
+  private derived: { args: ArgCount; value: ValueKind | undefined } | undefined;
+
+  constructor(
+    d: ReferenceEntry,
+    readonly contexts: ContextName[],
+  ) {
+    this.name = d.name;
+    this.module = d.module;
+    this.block = d.isBlock;
+    this.syntax = d.syntax;
+    this.default = d.default;
+    this.description = d.description;
+    const before = OVERRIDES[`${d.module} ${d.name}`]?.before;
+    if (before) this.argsBefore = before;
+  }
+
+  get args(): ArgCount {
+    return this.derive().args;
+  }
+
+  get value(): ValueKind | undefined {
+    return this.derive().value;
+  }
+
+  private derive(): { args: ArgCount; value: ValueKind | undefined } {
+    this.derived ??= {
+      args: OVERRIDES[`${this.module} ${this.name}`]?.args ?? argumentsOfSyntax(this.syntax),
+      value: valueKindOf(this.name, this.syntax),
+    };
+    return this.derived;
+  }
 }
 
 function getIndex(): Index {
