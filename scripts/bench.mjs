@@ -12,6 +12,7 @@ import os from "node:os";
 import { delimiter, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { timeBreakdown } from "./bench/breakdown.mjs";
 import { generateConfig } from "./bench/generate-config.mjs";
 import { lspChangeToDiagnostics } from "./bench/lsp.mjs";
 import { probeRss, runOnce, summarize } from "./bench/measure.mjs";
@@ -229,6 +230,11 @@ async function main() {
   printResults(tools, base);
   if (wslint.stats) console.log(`\nwslint exit code ${wslint.warmup.code}, ${thousands(wslint.warmup.stdoutBytes)} bytes on stdout (discarded)`);
   printVerdict(wslint, base, probe);
+  if (wslint.stats) {
+    console.log("\nWhere wslint's time goes (medians; the lint phases are timed inside the process)");
+    const lines = await timeBreakdown({ root, benchDir, configPath, runs: options.runs, scratch, probe, nginxMs: base?.medianMs ?? null, targetRatio: TARGET_WALL_RATIO });
+    console.log(lines.join("\n"));
+  }
   await lspSection(options);
   printPublished();
 
