@@ -22,8 +22,9 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        listen 8080;\n        location /api/ {\n            proxy_pass http://127.0.0.1:3000;\n            proxy_connect_timeout 5s;\n        }\n    }\n}\n"],
     },
   },
+  visits: ["proxy_connect_timeout"],
   visit(node, ctx) {
-    if (node.context === "opaque" || node.name !== "proxy_connect_timeout") return;
+    if (node.context === "opaque") return;
     const word = node.directive.args[0];
     const ms = word && parseTime(word.value, { ms: true });
     if (ms === undefined || ms <= LIMIT_MS) return; // an invalid value is directive-arguments' to report

@@ -1,9 +1,10 @@
 // Flags known directives written in a block where nginx does not allow them.
 import { defineRule } from "../src/engine/rule.js";
 import { contextLabel } from "../src/reference/context-names.js";
-import { directivesNamed } from "../src/reference/directives.js";
+import { directivesNamed, type DirectiveSpec } from "../src/reference/directives.js";
+import type { ContextName } from "../src/reference/contexts.js";
 import { unavailableReason } from "../src/reference/availability.js";
-import { atLeast } from "../src/model/version.js";
+import { atLeast, type NginxVersion } from "../src/model/version.js";
 
 /**
  * Contexts a directive was allowed in only from a later open-source nginx (changes.xml): the reference lists the
@@ -39,15 +40,26 @@ export default defineRule({
     const name = node.name;
     const specs = directivesNamed(name);
     const version = ctx.model.nginxVersion;
-    const since = (c: string): string | undefined => {
-      const added = CONTEXT_ADDED_IN.get(name)?.get(c);
-      return added && !atLeast(version, added) ? added : undefined;
-    };
-    if (specs.length === 0 || specs.some((s) => s.contexts.includes(context) && !since(context))) return;
+    const addedIn = CONTEXT_ADDED_IN.get(name);
+    if (specs.length === 0 || allowedIn(specs, context, addedIn, version)) return;
     if (unavailableReason(name, version)) return;
-    const allowed = [...new Set(specs.flatMap((s) => s.contexts))].filter((c) => !since(c)).map(contextLabel);
-    const added = since(context);
+    const allowed = [...new Set(specs.flatMap((s) => s.contexts))].filter((c) => !addedAfter(addedIn, c, version)).map(contextLabel);
+    const added = addedAfter(addedIn, context, version);
     const when = added ? ` before nginx ${added} (the target is ${version.text})` : "";
     ctx.report({ node, message: `"${name}" directive is not allowed in ${contextLabel(context)}${when}; it belongs in ${allowed.join(", ")}` });
   },
 });
+
+/** The version that allowed the directive in this context, when it is newer than the target; else undefined. */
+function addedAfter(addedIn: ReadonlyMap<string, string> | undefined, context: string, version: NginxVersion): string | undefined {
+  const added = addedIn?.get(context);
+  return added && !atLeast(version, added) ? added : undefined;
+}
+
+/** Whether a spec allows the context on the target version: a loop without closures, as it runs for every directive. */
+function allowedIn(specs: readonly DirectiveSpec[], context: ContextName, addedIn: ReadonlyMap<string, string> | undefined, version: NginxVersion): boolean {
+  for (let i = 0; i < specs.length; i++) {
+    if (specs[i].contexts.includes(context) && !addedAfter(addedIn, context, version)) return true;
+  }
+  return false;
+}

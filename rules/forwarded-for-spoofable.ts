@@ -18,8 +18,9 @@ export default defineRule({
     },
     examples: { bad: [config("$proxy_add_x_forwarded_for")], good: [config("$remote_addr")] },
   },
+  visits: ["proxy_set_header"],
   visit(node, ctx, tree) {
-    if (node.name !== "proxy_set_header" || node.context === "opaque") return;
+    if (node.context === "opaque") return;
     const [name, value] = node.directive.args;
     if (name?.value.toLowerCase() !== "x-forwarded-for" || !value?.value.includes("$proxy_add_x_forwarded_for")) return;
     const realip = ["set_real_ip_from", "real_ip_header"].some((d) => effective(node.parent, tree, d).nodes.length > 0);

@@ -32,7 +32,9 @@ export default defineRule({
     }
     for (const tree of ctx.model.trees) {
       const visit = (nodes: ConfigNode[]): void => {
-        for (const node of nodes) {
+        // Indexed: see walk() in src/workspace/tree.ts.
+        for (let i = 0; i < nodes.length; i++) {
+          const node = nodes[i];
           if (node.context === "opaque" || !node.directive.block) continue;
           const lost = lostHeaders(node, tree);
           if (lost.length > 0 && proxiesBelow(node)) {

@@ -23,8 +23,9 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        listen 8080;\n        location / {\n            root /srv/www;\n        }\n    }\n}\n"],
     },
   },
+  visits: ["listen"],
   visit(node, ctx) {
-    if (node.name !== "listen" || node.context !== "server") return;
+    if (node.context !== "server") return;
     const listen = parseListen(node);
     if (!listen?.http2 || listen.ssl || listen.quic) return;
     const server = enclosingServer(node);

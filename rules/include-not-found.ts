@@ -17,6 +17,7 @@ export default defineRule({
       good: ["events {}\nhttp {\n    include conf.d/*.conf;\n}\n"],
     },
   },
+  visits: ["include"],
   visit(node, ctx) {
     const include = node.include;
     if (!include) return;

@@ -26,8 +26,9 @@ export default defineRule({
     },
     examples: { bad: [config("close")], good: [config('""')] },
   },
+  visits: ["proxy_pass"],
   visit(node, ctx, tree) {
-    if (node.name !== "proxy_pass" || node.context === "opaque" || node.context.startsWith("stream")) return;
+    if (node.context === "opaque" || node.context.startsWith("stream")) return;
     const { model } = ctx;
     const target = proxyTarget(node);
     const upstream = target && !target.hasVariables && target.host ? model.symbols.upstreams.get(target.host) : undefined;

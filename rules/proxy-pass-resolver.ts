@@ -21,8 +21,9 @@ export default defineRule({
     },
     examples: { bad: [config("")], good: [config("        resolver 127.0.0.53 valid=30s;\n")] },
   },
+  visits: ["proxy_pass"],
   visit(node, ctx, tree) {
-    if (node.name !== "proxy_pass" || node.context === "opaque") return;
+    if (node.context === "opaque") return;
     const { model } = ctx;
     const stream = node.context.startsWith("stream");
     const target = stream ? streamTarget(node) : proxyTarget(node);

@@ -20,8 +20,9 @@ export default defineRule({
     },
     examples: { bad: [config("")], good: [config("            proxy_ssl_server_name on;\n")] },
   },
+  visits: ["proxy_pass"],
   visit(node, ctx, tree) {
-    if (node.name !== "proxy_pass" || node.context === "opaque" || node.context.startsWith("stream")) return;
+    if (node.context === "opaque" || node.context.startsWith("stream")) return;
     const target = proxyTarget(node);
     const host = target?.host;
     if (target?.scheme !== "https" || !host || target.hostHasVariable || target.unix || isIpLiteral(host) || host.toLowerCase() === "localhost") return;

@@ -17,9 +17,10 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        listen 443 ssl;\n        server_name chat.example.com;\n        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n    }\n}\n"],
     },
   },
+  visits: ["server"],
   visit(server, ctx) {
     const inHttp = server.context === "http";
-    if ((!inHttp && server.context !== "stream") || server.name !== "server") return;
+    if (!inHttp && server.context !== "stream") return;
     const listen = server.children.find((c) => c.name === "listen" && c.directive.args.some((a) => a.value === "ssl"));
     if (!listen || hasCertificate(server)) return;
     // nginx names the server block for http (ngx_http_ssl_init) and the listen line for stream.

@@ -23,8 +23,9 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        listen 443 ssl;\n        server_name app.example.com;\n        ssl_certificate /etc/ssl/app.pem;\n        ssl_certificate_key /etc/ssl/app.key;\n    }\n}\n"],
     },
   },
+  visits: ["ssl"],
   visit(node, ctx) {
-    if (node.name !== "ssl" || !CONTEXTS.has(node.context)) return;
+    if (!CONTEXTS.has(node.context)) return;
     const value = node.directive.args[0]?.value ?? "on";
     const target = ctx.model.nginxVersion;
     const removed = atLeast(target, REMOVED_IN);

@@ -21,8 +21,9 @@ export default defineRule({
     },
     examples: { bad: [config("TLSv1 TLSv1.1 TLSv1.2")], good: [config("TLSv1.2 TLSv1.3")] },
   },
+  visits: ["ssl_protocols"],
   visit(node, ctx, tree) {
-    if (node.name !== "ssl_protocols" || node.context === "opaque") return;
+    if (node.context === "opaque") return;
     const weak = node.directive.args.filter((a) => WEAK.has(a.value.toLowerCase()));
     if (weak.length === 0 || !inForceForTls(node, tree)) return;
     const names = weak.map((w) => w.value).join(", ");

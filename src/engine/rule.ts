@@ -61,6 +61,11 @@ export interface Rule {
    * unknown blocks) included. All rules share one walk: on large configs the walks cost more than the checks.
    */
   visit?(node: ConfigNode, ctx: RuleContext, tree: ConfigTree): void;
+  /**
+   * The directive names `visit` is about, when it is about a few: it is then called for nodes of those names
+   * only. Most rules look at one or two names, and 16 calls per node were a fifth of the rules' time.
+   */
+  visits?: readonly string[];
 }
 
 export function defineRule(rule: Rule): Rule {

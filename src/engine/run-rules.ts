@@ -32,13 +32,33 @@ export function runRules(model: Model, rules: readonly Rule[], config: Record<st
     return { model, options, report };
   });
   enabled.forEach((rule, i) => rule.check?.(contexts[i]));
-  const visitors = enabled.flatMap((rule, i) => (rule.visit ? [{ visit: rule.visit, ctx: contexts[i] }] : []));
+  const { everyNode, byName } = dispatchTable(enabled, contexts);
   for (const tree of model.trees) {
     walk(tree.roots, (node) => {
-      for (const v of visitors) v.visit(node, v.ctx, tree);
+      for (let i = 0; i < everyNode.length; i++) everyNode[i].visit(node, everyNode[i].ctx, tree);
+      const named = byName.get(node.name);
+      if (named) for (let i = 0; i < named.length; i++) named[i].visit(node, named[i].ctx, tree);
     });
   }
   return problems.sort(compareProblems);
+}
+
+interface Visitor {
+  visit: NonNullable<Rule["visit"]>;
+  ctx: RuleContext;
+}
+
+/** Visitors of every node, and those of nodes with a given name (rules that declare `visits`). */
+function dispatchTable(rules: readonly Rule[], contexts: readonly RuleContext[]): { everyNode: Visitor[]; byName: Map<string, Visitor[]> } {
+  const everyNode: Visitor[] = [];
+  const byName = new Map<string, Visitor[]>();
+  rules.forEach((rule, i) => {
+    if (!rule.visit) return;
+    const visitor = { visit: rule.visit, ctx: contexts[i] };
+    if (!rule.visits) everyNode.push(visitor);
+    for (const name of rule.visits ?? []) byName.set(name, [...(byName.get(name) ?? []), visitor]);
+  });
+  return { everyNode, byName };
 }
 
 function toProblem(rule: Rule, f: Finding, setting: Severity | undefined): Problem | undefined {

@@ -30,7 +30,8 @@ export function directivesIn(level: Level, name: string): readonly ConfigNode[] 
   let index = byName.get(level.children);
   if (!index) {
     index = new Map();
-    for (const c of level.children) {
+    for (let i = 0; i < level.children.length; i++) {
+      const c = level.children[i];
       const list = index.get(c.name);
       if (list) list.push(c);
       else index.set(c.name, [c]);

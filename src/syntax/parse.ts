@@ -86,7 +86,9 @@ function capIssues(issues: SyntaxIssue[]): SyntaxIssue[] {
 
 function firstTooDeep(tokens: IToken[]): IToken | undefined {
   let depth = 0;
-  for (const t of tokens) {
+  // Indexed: see walk() in workspace/tree.ts.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.tokenType === LCurly) {
       if (++depth > MAX_NESTING) return t;
     } else if (t.tokenType === RCurly) depth--;
@@ -99,7 +101,8 @@ function attachInnerComments(directives: Directive[], comments: Comment[]): void
   if (comments.length === 0) return;
   let next = 0;
   const visit = (list: Directive[]): void => {
-    for (const d of list) {
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i];
       const from = d.startOffset;
       const to = d.block ? d.block.startOffset : d.rawBody ? d.rawBody.range.start.offset : d.endOffset;
       while (next < comments.length && comments[next].range.start.offset < from) next++;
@@ -115,7 +118,8 @@ function attachInnerComments(directives: Directive[], comments: Comment[]): void
 /** nginx needs a space after a closing quote: `"a"b` is `unexpected "b"` (a `)` may follow, for `if`). */
 function checkWordSeparation(directives: Directive[], issues: SyntaxIssue[]): void {
   const visit = (list: Directive[]): void => {
-    for (const d of list) {
+    for (let j = 0; j < list.length; j++) {
+      const d = list[j];
       for (let i = 0; i < d.args.length; i++) {
         const a = i === 0 ? d.name : d.args[i - 1];
         const b = d.args[i];

@@ -34,7 +34,9 @@ export class TreeBuilder {
 
   expand(directives: Directive[], file: string, context: NodeContext, parent: ConfigNode | undefined, includedBy: ConfigNode | undefined, stack: string[], depth = 0): ConfigNode[] {
     const out: ConfigNode[] = [];
-    for (const directive of directives) {
+    // Indexed: see walk() in tree.ts.
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
       const name = directive.name.value;
       const node: ConfigNode = { directive, name, file, context, parent, children: NO_CHILDREN, includedBy };
       out.push(node);

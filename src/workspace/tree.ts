@@ -50,7 +50,11 @@ export interface ConfigTree {
 
 /** Visits every node depth-first in document order; return false from `enter` to skip a node's children. */
 export function walk(nodes: ConfigNode[], enter: (node: ConfigNode) => boolean | void): void {
-  for (const node of nodes) {
+  // Indexed, not for-of, on this and the other per-node loops: until V8 optimises a loop, for-of allocates an
+  // iterator result per element, and a CLI run is over before most loops are optimised (26 MB of garbage on
+  // the benchmark's 58k-line config).
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (enter(node) === false) continue;
     if (node.children.length > 0) walk(node.children, enter);
   }

@@ -113,7 +113,9 @@ function preloadIncludes(entry: LoadedFile, load: (path: string) => LoadedFile |
 }
 
 function includePatterns(directives: Directive[], out: string[] = []): string[] {
-  for (const d of directives) {
+  // Indexed: see walk() in tree.ts.
+  for (let i = 0; i < directives.length; i++) {
+    const d = directives[i];
     if (d.name.value === "include" && d.args.length === 1 && !d.block) out.push(d.args[0].value);
     if (d.block) includePatterns(d.block.directives, out);
   }
@@ -141,7 +143,8 @@ function withoutIncludedEntries(trees: ConfigTree[]): ConfigTree[] {
 function filesOf(tree: ConfigTree): Set<string> {
   const files = new Set([tree.entry]);
   const visit = (nodes: ConfigNode[]): void => {
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       n.include?.targets.forEach((t) => files.add(t));
       n.include?.cycle?.forEach((t) => files.add(t));
       visit(n.children);
