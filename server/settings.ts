@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { LintOptions } from "../src/engine/lint.js";
 import type { RuleConfig, RuleSetting } from "../src/engine/run-rules.js";
+import { findRule, unknownRuleMessage } from "../src/cli/rule-names.js";
 import { parseVersion } from "../src/model/version.js";
 import type { ContextName } from "../src/reference/contexts.js";
 import { SNIPPET_CONTEXTS } from "../src/workspace/block-contexts.js";
@@ -37,8 +38,13 @@ export function readSettings(raw: unknown, problems: string[] = []): Settings {
   }
   if (Array.isArray(s.knownDirectives)) out.knownDirectives = s.knownDirectives.filter((d): d is string => typeof d === "string");
   if (s.rules && typeof s.rules === "object") {
-    const rules: Record<string, RuleConfig> = {};
+    // No prototype: an id such as "__proto__" must be a plain (unknown) key, not a way to change the object.
+    const rules: Record<string, RuleConfig> = Object.create(null);
     for (const [id, value] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (!findRule(id)) {
+        problems.push(`wslint.rules: ${unknownRuleMessage(id)}`);
+        continue;
+      }
       const severity = Array.isArray(value) ? value[0] : value;
       const options = Array.isArray(value) ? value[1] : undefined;
       if (typeof severity !== "string" || !SEVERITIES.has(severity)) {
