@@ -12,8 +12,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.wslint`;
 const wanted = (kind: string, only: string[] | undefined): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
 export function codeActions(session: Session, params: CodeActionParams): CodeAction[] {
-  const snapshot = session.current();
   const path = session.uris.pathOf(params.textDocument.uri);
+  const snapshot = session.current().for(path);
   const positions = snapshot.positions(path);
   if (!positions) return [];
   const only = params.context?.only;

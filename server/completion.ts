@@ -18,8 +18,8 @@ const BARE_PASS = /\b(fastcgi_pass|uwsgi_pass|scgi_pass|memcached_pass|proxy_pas
 const STATEMENT_START = /(?:^|[;{}])\s*([A-Za-z0-9_]*)$/;
 
 export function completion(session: Session, params: CompletionParams): CompletionList | null {
-  const snapshot = session.current();
   const path = session.uris.pathOf(params.textDocument.uri);
+  const snapshot = session.current().for(path);
   const positions = snapshot.positions(path);
   if (!positions) return null;
   const offset = positions.offset(params.position);

@@ -22,8 +22,8 @@ const KINDS: ReadonlyMap<string, SymbolKind> = new Map([
 ]);
 
 export function documentSymbols(session: Session, params: DocumentSymbolParams): DocumentSymbol[] {
-  const snapshot = session.current();
   const path = session.uris.pathOf(params.textDocument.uri);
+  const snapshot = session.current().for(path);
   const file = snapshot.result.workspace.files.get(path)?.file;
   const positions = snapshot.positions(path);
   if (!file || !positions) return [];

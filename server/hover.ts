@@ -10,8 +10,8 @@ import type { Session } from "./session.js";
 import type { Snapshot } from "./snapshot.js";
 
 export function hover(session: Session, params: HoverParams): Hover | null {
-  const snapshot = session.current();
   const path = session.uris.pathOf(params.textDocument.uri);
+  const snapshot = session.current().for(path);
   const positions = snapshot.positions(path);
   if (!positions) return null;
   const offset = positions.offset(params.position);

@@ -12,8 +12,8 @@ import { lspRangeOf } from "./text-positions.js";
 type Target = { kind: "variable"; name: string } | { kind: "upstream"; ref: Pick<UpstreamRef, "name" | "stream"> } | { kind: "include"; node: ConfigNode };
 
 function targetAt(session: Session, uri: string, position: { line: number; character: number }): { snapshot: Snapshot; target?: Target } {
-  const snapshot = session.current();
   const path = session.uris.pathOf(uri);
+  const snapshot = session.current().for(path);
   const positions = snapshot.positions(path);
   if (!positions) return { snapshot };
   const offset = positions.offset(position);

@@ -7,7 +7,8 @@ import { configFileOptions } from "./config-file.js";
 import { memoryHost, type Host } from "../src/workspace/host.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { Documents } from "./documents.js";
-import { entryFiles } from "./entries.js";
+import { lintGroups } from "./entries.js";
+import { Lints } from "./lints.js";
 import { configPathOf, lintOptions, type Settings } from "./settings.js";
 import { Snapshot } from "./snapshot.js";
 import { UriMap } from "./uri.js";
@@ -24,7 +25,7 @@ export class Session {
   readonly uris = new UriMap();
   readonly documents: Documents;
   private readonly disk: Host = diskHost();
-  private latest: Snapshot | undefined;
+  private latest: Lints | undefined;
   private dirty = true;
   private timer: NodeJS.Timeout | undefined;
   /** What each URI was last sent, so files that are not open are re-sent only when their diagnostics change. */
@@ -61,7 +62,7 @@ export class Session {
    * The lint of the documents as they are now. Requests call this too, so a hover or a code action right after
    * an edit sees that edit instead of waiting out the debounce; the diagnostics go out with it.
    */
-  current(): Snapshot {
+  current(): Lints {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.dirty && this.latest) return this.latest;
@@ -71,14 +72,14 @@ export class Session {
     } catch (e) {
       // A bug in the core, not the user's fault: keep serving the last good lint rather than none.
       this.connection.console.error(`wslint: lint failed: ${(e as Error).stack ?? String(e)}`);
-      this.latest ??= new Snapshot(lint([], this.disk), new Map());
+      this.latest ??= new Lints([], this.emptySnapshot());
       return this.latest;
     }
     this.publish(this.latest);
     return this.latest;
   }
 
-  private lint(): Snapshot {
+  private lint(): Lints {
     const files: Record<string, string> = {};
     const open = new Map<string, number>();
     for (const doc of this.documents.all()) {
@@ -88,16 +89,24 @@ export class Session {
     }
     // An unsaved buffer wins over the file on disk, for the open file and for any file that includes it.
     const host = memoryHost(files, this.disk);
-    const configPath = configPathOf(this.settings, this.roots);
-    const entries = entryFiles(open.keys(), configPath, host);
-    // One wslint.config.json per lint: the one that applies to the main config, else to the first open file.
-    const file = configFileOptions(configPath ?? entries[0], this.roots[0]);
-    this.reportConfigError(file.error);
-    const result = lint(entries, host, mergeLintOptions(file.options, lintOptions(this.settings)));
-    const unreadable = result.workspace.unreadable.map((u) => `wslint: cannot read ${u.path}: ${u.error}`).join("\n");
-    if (unreadable && unreadable !== this.lastUnreadable) this.connection.console.warn(unreadable);
-    this.lastUnreadable = unreadable;
-    return new Snapshot(result, open);
+    const configErrors: string[] = [];
+    const unreadable: string[] = [];
+    const snapshots = lintGroups(open.keys(), configPathOf(this.settings, this.roots), host).map((group) => {
+      const file = configFileOptions(group.configFor, this.roots[0]);
+      if (file.error && !configErrors.includes(file.error)) configErrors.push(file.error);
+      const result = lint(group.entries, host, mergeLintOptions(file.options, lintOptions(this.settings)));
+      for (const u of result.workspace.unreadable) unreadable.push(`wslint: cannot read ${u.path}: ${u.error}`);
+      return new Snapshot(result, new Map(group.open.map((path) => [path, open.get(path)!])));
+    });
+    this.reportConfigError(configErrors.join("\n") || undefined);
+    const unreadableText = [...new Set(unreadable)].join("\n");
+    if (unreadableText && unreadableText !== this.lastUnreadable) this.connection.console.warn(unreadableText);
+    this.lastUnreadable = unreadableText;
+    return new Lints(snapshots, this.emptySnapshot());
+  }
+
+  private emptySnapshot(): Snapshot {
+    return new Snapshot(lint([], this.disk), new Map());
   }
 
   // Each said once while it lasts: the lint runs on every pause in typing, the same warning should not.
@@ -109,17 +118,21 @@ export class Session {
     this.lastConfigError = error;
   }
 
-  private publish(snapshot: Snapshot): void {
+  private publish(lints: Lints): void {
+    // A file two lints read (a snippet shared by two projects) gets what both found.
     const byFile = new Map<string, Diagnostic[]>();
-    const related = snapshot.relatedFiles();
-    for (const file of related) byFile.set(file, []);
-    for (const problem of snapshot.result.problems) byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+    const versions = new Map<string, number>();
+    for (const snapshot of lints.snapshots) {
+      for (const file of snapshot.relatedFiles()) if (!byFile.has(file)) byFile.set(file, []);
+      for (const problem of snapshot.result.problems) byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+      for (const [file, version] of snapshot.open) versions.set(file, version);
+    }
     const sent = new Set<string>();
     for (const [file, diagnostics] of byFile) {
       const uri = this.uris.uriOf(file);
       sent.add(uri);
       const json = JSON.stringify(diagnostics);
-      const version = snapshot.open.get(file);
+      const version = versions.get(file);
       // An open document always gets an answer for its version: clients (and the tests) wait for it.
       if (version === undefined && this.published.get(uri) === json) continue;
       this.published.set(uri, json);

@@ -211,6 +211,25 @@ http {
     await client.close(uri);
   });
 
+  it("lints two projects open side by side each under its own wslint.config.json", async () => {
+    ws.write("quiet/wslint.config.json", JSON.stringify({ rules: { "undefined-variable": "off" } }));
+    ws.write("strict/wslint.config.json", "{}");
+    const text = "events {}\nhttp {\n    server {\n        return 200 $nope;\n    }\n}\n";
+    // A snippet of the quiet project is read through its nginx.conf, and so under that project's config.
+    ws.write("quiet/nginx.conf", "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+    const snippet = "server {\n    return 200 $nope;\n}\n";
+    ws.write("quiet/conf.d/site.conf", snippet);
+    const quietUri = await client.open(ws.path("quiet/conf.d/site.conf"), snippet);
+    const strictUri = await client.open(ws.path("strict/nginx.conf"), text);
+    expect((await client.forVersion(strictUri, 1)).map((d) => d.code)).toEqual(["undefined-variable"]);
+    expect(await client.forVersion(quietUri, 1)).toEqual([]);
+    // Requests are answered from the lint that read the file.
+    const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri: strictUri }, position: positionOf(text, "return", 1) });
+    expect(hoverText(hover)).toContain("**return**");
+    await client.close(quietUri);
+    await client.close(strictUri);
+  });
+
   it("applies settings changed while running", async () => {
     const text = "events {}\nhttp {\n    server {\n        return 200 $nope;\n    }\n}\n";
     const uri = await client.open(ws.path("settings/nginx.conf"), text);
