@@ -31,7 +31,9 @@ export default defineRule({
 /** Reports the second of each once-per-block directive among one block's directives. */
 function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): void {
   const first = new Map<string, ConfigNode>();
-  for (const node of nodes) {
+  // Indexed: see walk() in src/workspace/tree.ts.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (node.context === "opaque" || node.directive.recovered) continue;
     const name = node.name;
     const spec = lookupDirective(name, node.context);

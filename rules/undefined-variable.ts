@@ -28,7 +28,10 @@ export default defineRule({
     // nginx never reads the arguments of a directive it does not know (and a third-party one may define them).
     if (node.context !== "opaque" && !isKnownDirective(node.name)) return;
     const defined = ctx.model.symbols.variables;
-    for (const use of variableUses(node)) {
+    const uses = variableUses(node);
+    // Indexed: see walk() in src/workspace/tree.ts.
+    for (let i = 0; i < uses.length; i++) {
+      const use = uses[i];
       if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;
       const hint = use.name === "connection_upgrade" ? `; define it in http: ${CONNECTION_UPGRADE_MAP}` : "; no map, geo, set or module defines it";
       const range = use.word.range;

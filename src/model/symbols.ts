@@ -53,10 +53,12 @@ export interface Symbols {
 const REGEX_DIRECTIVES = new Set(["location", "if", "server_name", "rewrite"]);
 const NAMED_CAPTURE = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/g;
 
-function namedCaptures(node: ConfigNode): string[] {
+const NO_CAPTURES: readonly string[] = Object.freeze([]);
+
+function namedCaptures(node: ConfigNode): readonly string[] {
   const d = node.directive;
   const isMapRegex = node.context === "opaque" && node.parent?.name === "map" && d.name.raw.startsWith("~");
-  if (!isMapRegex && !REGEX_DIRECTIVES.has(d.name.value)) return [];
+  if (!isMapRegex && !REGEX_DIRECTIVES.has(d.name.value)) return NO_CAPTURES;
   const names: string[] = [];
   for (const word of isMapRegex ? [d.name] : d.args) {
     if (word.raw.includes("(?")) for (const m of word.value.matchAll(NAMED_CAPTURE)) names.push(m[1]);
@@ -78,7 +80,9 @@ export function collectSymbols(trees: ConfigTree[]): Symbols {
         const variable = define(node.directive.args.map((a) => a.value));
         if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
       }
-      for (const capture of namedCaptures(node)) addTo(symbols.variables, capture, node);
+      const captures = namedCaptures(node);
+      // Indexed: see walk() in workspace/tree.ts.
+      for (let i = 0; i < captures.length; i++) addTo(symbols.variables, captures[i], node);
       const module = name === "load_module" && !node.parent ? LOADED_MODULE.exec(node.directive.args[0]?.value ?? "")?.[1] : undefined;
       if (module) symbols.loadedModules.push(module);
       const upstreamName = node.directive.args[0]?.value;
