@@ -29,10 +29,11 @@ export default defineRule({
     for (const ws of ctx.model.websocketLocations()) {
       const { headers, level } = proxyHeaders(ws.block, ws.tree);
       const connection = headers.get("connection");
-      if (connection && carriesUpgrade(connection.value, ctx.model.symbols.variables)) continue;
+      const variables = ctx.model.symbolsOf(ws.tree).variables;
+      if (connection && carriesUpgrade(connection.value, variables)) continue;
       // header-inheritance-lost says it better when the lost line carried upgrade; a lost `Connection ""` did not.
       const lost = connection ? undefined : lostHeader(ws, "connection");
-      if (lost && carriesUpgrade(lost.node.directive.args[1]?.value ?? "", ctx.model.symbols.variables)) continue;
+      if (lost && carriesUpgrade(lost.node.directive.args[1]?.value ?? "", variables)) continue;
       const value = connectionValue(ctx.model, ws);
       const lines = [...inheritedHeaderLines(ws, level), `proxy_set_header Connection ${value};`];
       const written = connection?.node.directive.args[1];

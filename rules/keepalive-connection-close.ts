@@ -31,7 +31,8 @@ export default defineRule({
     if (node.context === "opaque" || node.context.startsWith("stream")) return;
     const { model } = ctx;
     const target = proxyTarget(node);
-    const upstream = target && !target.hasVariables && target.host ? model.symbols.upstreams.get(target.host) : undefined;
+    const symbols = model.symbolsOf(tree);
+    const upstream = target && !target.hasVariables && target.host ? symbols.upstreams.get(target.host) : undefined;
     const pool = upstream && keepalive(upstream, atLeast(model.nginxVersion, "1.29.7"));
     if (!upstream || !pool) return;
     const block = node.parent;
@@ -39,7 +40,7 @@ export default defineRule({
     const connection = proxyHeaders(block, tree).headers.get("connection");
     const variable = connection && /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(connection.value)?.[1];
     if (version !== "1.1" || !variable) return;
-    for (const map of model.symbols.variables.get(variable) ?? []) {
+    for (const map of symbols.variables.get(variable) ?? []) {
       const entry = map.name === "map" ? map.children.find(isEmptyKey) : undefined;
       const value = entry?.directive.args[0];
       // One report per map entry, however many locations use it.

@@ -2,6 +2,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { directivesIn, levelsFrom } from "../src/model/levels.js";
 import { enclosingServer } from "../src/model/listen.js";
+import type { Symbols } from "../src/model/symbols.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import type { ConfigNode, ConfigTree } from "../src/workspace/tree.js";
 
@@ -27,9 +28,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const originVariables = derivedFrom("http_origin", ctx.model.symbols.variables);
     for (const ws of ctx.model.websocketLocations()) {
-      if (isWeak(ws) || checksOrigin(ws.block, originVariables) || luaReadsOrigin(ws.block, ws.tree)) continue;
+      if (isWeak(ws) || luaReadsOrigin(ws.block, ws.tree)) continue;
+      if (checksOrigin(ws.block, originVariablesOf(ctx.model.symbolsOf(ws.tree)))) continue;
       ctx.report({
         node: ws.block ?? ws.proxyPass,
         message: `${describeWebSocket(ws)} accepts handshakes from any Origin: nothing checks $http_origin, so a page on another site can open a socket with the user's cookies (cross-site WebSocket hijacking); map the allowed origins and add "if ($origin_ok = 0) { return 403; }" (the application must check Origin too)`,
@@ -37,6 +38,15 @@ export default defineRule({
     }
   },
 });
+
+const originVariablesByTree = new WeakMap<Symbols, Set<string>>();
+
+/** The variables that carry the Origin header in one tree, computed once per tree's symbols. */
+function originVariablesOf(symbols: Symbols): Set<string> {
+  let found = originVariablesByTree.get(symbols);
+  if (!found) originVariablesByTree.set(symbols, (found = derivedFrom("http_origin", symbols.variables)));
+  return found;
+}
 
 /** `source` and every variable a map or set computes from it, directly or through another such variable. */
 function derivedFrom(source: string, variables: ReadonlyMap<string, ConfigNode[]>): Set<string> {

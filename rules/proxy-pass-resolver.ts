@@ -1,9 +1,9 @@
 // Flags proxy_pass URLs with variables whose host nginx must resolve per request, with no resolver to do it.
 import { defineRule } from "../src/engine/rule.js";
 import { effectiveValue } from "../src/model/effective.js";
-import type { Model } from "../src/model/model.js";
 import { implicitUpstreams, isIpLiteral, proxyHosts, proxyTarget, streamTarget, type ProxyHost } from "../src/model/proxy-target.js";
 import { describeWebSocket } from "../src/model/websocket.js";
+import type { ConfigTree } from "../src/workspace/tree.js";
 
 const config = (resolver: string): string =>
   `events {}\nhttp {\n    server {\n        listen 8080;\n${resolver}        location /api/ {\n            proxy_pass http://api.example.com$request_uri;\n        }\n    }\n}\n`;
@@ -28,10 +28,11 @@ export default defineRule({
     const stream = node.context.startsWith("stream");
     const target = stream ? streamTarget(node) : proxyTarget(node);
     if (!target?.hasVariables || effectiveValue(node.parent, tree, "resolver")) return;
-    const found = proxyHosts(target.word.value, stream, model.symbols.variables);
+    const symbols = model.symbolsOf(tree);
+    const found = proxyHosts(target.word.value, stream, symbols.variables);
     if (!found) return;
-    const upstreams = stream ? model.symbols.streamUpstreams : model.symbols.upstreams;
-    const implicit = implicitOf.get(model) ?? implicitOf.set(model, implicitUpstreams(model.trees)).get(model)!;
+    const upstreams = stream ? symbols.streamUpstreams : symbols.upstreams;
+    const implicit = implicitOf.get(tree) ?? implicitOf.set(tree, implicitUpstreams([tree])).get(tree)!;
     const known = (h: ProxyHost): boolean => h.unix || isIpLiteral(h.host) || (h.port === undefined && [...upstreams.keys()].some((u) => u.toLowerCase() === h.host.toLowerCase())) || implicit.has(`${h.host.toLowerCase()}:${h.port ?? (h.https ? 443 : 80)}`);
     const names = [...new Set(found.hosts.filter((h) => h.host !== "" && !known(h)).map((h) => h.host))];
     if (names.length === 0 && !found.requestVariable) return;
@@ -46,4 +47,4 @@ export default defineRule({
 });
 
 /** Implicit upstreams, found once per lint. */
-const implicitOf = new WeakMap<Model, Set<string>>();
+const implicitOf = new WeakMap<ConfigTree, Set<string>>();

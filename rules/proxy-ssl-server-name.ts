@@ -26,7 +26,7 @@ export default defineRule({
     const target = proxyTarget(node);
     const host = target?.host;
     if (target?.scheme !== "https" || !host || target.hostHasVariable || target.unix || isIpLiteral(host) || host.toLowerCase() === "localhost") return;
-    const upstream = ctx.model.symbols.upstreams.get(host);
+    const upstream = ctx.model.symbolsOf(tree).upstreams.get(host);
     // An upstream of IP addresses has no name to send; one of host names sends the upstream's name (proxy_ssl_name).
     if (upstream && upstream.servers.every((s) => isIpLiteral(s.address.replace(/:\d+$/, "")) || s.address.startsWith("unix:"))) return;
     if (effectiveValue(node.parent, tree, "proxy_ssl_server_name")?.value === "on") return;

@@ -27,7 +27,7 @@ export default defineRule({
   visit(node, ctx, tree) {
     // nginx never reads the arguments of a directive it does not know (and a third-party one may define them).
     if (node.context !== "opaque" && !isKnownDirective(node.name)) return;
-    const defined = ctx.model.symbols.variables;
+    const defined = ctx.model.symbolsOf(tree).variables;
     const uses = variableUses(node);
     // Indexed: see walk() in src/workspace/tree.ts.
     for (let i = 0; i < uses.length; i++) {

@@ -20,11 +20,11 @@ export default defineRule({
       good: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n"],
     },
   },
-  visit(node, ctx) {
+  visit(node, ctx, tree) {
     // Children of an unknown block are opaque: only the block itself is reported.
     if (node.context === "opaque") return;
     const name = node.name;
-    if (ctx.model.isDeclaredDirective(name)) return;
+    if (ctx.model.isDeclaredDirective(name, tree)) return;
     if (isKnownDirective(name)) {
       const reason = unavailableReason(name, ctx.model.nginxVersion);
       if (reason) ctx.report({ node, message: `unknown directive "${name}" (${reason})` });

@@ -17,14 +17,17 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { upstreams, streamUpstreams } = ctx.model.symbols;
-    for (const upstream of [...upstreams.values(), ...streamUpstreams.values()]) {
-      if (upstream.servers.length > 0) continue;
-      ctx.report({
-        node: upstream.node,
-        range: upstream.node.directive.range,
-        message: `no servers are inside upstream "${upstream.name}"; nginx -t fails`,
-      });
+    // An upstream in a file two trees include is checked in each; the runner reports it once.
+    for (const tree of ctx.model.trees) {
+      const { upstreams, streamUpstreams } = ctx.model.symbolsOf(tree);
+      for (const upstream of [...upstreams.values(), ...streamUpstreams.values()]) {
+        if (upstream.servers.length > 0) continue;
+        ctx.report({
+          node: upstream.node,
+          range: upstream.node.directive.range,
+          message: `no servers are inside upstream "${upstream.name}"; nginx -t fails`,
+        });
+      }
     }
   },
 });

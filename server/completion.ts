@@ -80,7 +80,7 @@ function variableItems(snapshot: Snapshot, path: string, positions: TextPosition
   const range = positions.range(from, to);
   const close = braced ? "}" : "";
   const items: CompletionItem[] = [];
-  const own = snapshot.result.model.symbols.variables;
+  const own = snapshot.symbolsAt(path).variables;
   for (const [name, nodes] of own) {
     items.push({
       label: name,
@@ -107,7 +107,8 @@ function variableItems(snapshot: Snapshot, path: string, positions: TextPosition
 
 function upstreamItems(snapshot: Snapshot, path: string, positions: TextPositions, from: number, to: number, stream: boolean): CompletionItem[] {
   const range = positions.range(from, to);
-  const table = stream ? snapshot.result.model.symbols.streamUpstreams : snapshot.result.model.symbols.upstreams;
+  const symbols = snapshot.symbolsAt(path);
+  const table = stream ? symbols.streamUpstreams : symbols.upstreams;
   return [...table.values()].map((u) => ({
     label: u.name,
     kind: CompletionItemKind.Module,

@@ -64,7 +64,8 @@ function directiveHover(snapshot: Snapshot, node: ConfigNode, path: string): str
 }
 
 function variableHover(snapshot: Snapshot, name: string, path: string): string {
-  const defs = snapshot.result.model.symbols.variables.get(name) ?? snapshot.result.model.symbols.variables.get(name.toLowerCase());
+  const variables = snapshot.symbolsAt(path).variables;
+  const defs = variables.get(name) ?? variables.get(name.toLowerCase());
   if (defs?.length) {
     const lines = defs.slice(0, 8).map((n) => `- \`${written(n)}\` (${where(n, path)})`);
     if (defs.length > 8) lines.push(`- and ${defs.length - 8} more`);
@@ -75,7 +76,7 @@ function variableHover(snapshot: Snapshot, name: string, path: string): string {
 }
 
 function upstreamHover(snapshot: Snapshot, ref: { name: string; stream: boolean }, path: string): string | undefined {
-  const upstream = upstreamNamed(snapshot.result.model, ref);
+  const upstream = upstreamNamed(snapshot.symbolsAt(path), ref);
   if (!upstream) return undefined;
   const servers = upstream.servers.map((s) => `- \`${[s.address, ...s.params].join(" ")}\``);
   const extras = [upstream.method && written(upstream.method), upstream.keepalive && written(upstream.keepalive)].filter(Boolean);

@@ -1,6 +1,5 @@
 // What is under the cursor: which directive, which of its words, which `$variable` or upstream name.
-import type { Model } from "../src/model/model.js";
-import type { Upstream } from "../src/model/symbols.js";
+import type { Symbols, Upstream } from "../src/model/symbols.js";
 import type { Word } from "../src/syntax/ast.js";
 import { childContext, type NodeContext } from "../src/workspace/block-contexts.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
@@ -85,6 +84,6 @@ export function upstreamRef(node: ConfigNode): UpstreamRef | undefined {
   return { name: m[2], start, end: start + m[2].length, stream: node.context.startsWith("stream") };
 }
 
-export function upstreamNamed(model: Model, ref: { name: string; stream: boolean }): Upstream | undefined {
-  return (ref.stream ? model.symbols.streamUpstreams : model.symbols.upstreams).get(ref.name);
+export function upstreamNamed(symbols: Symbols, ref: { name: string; stream: boolean }): Upstream | undefined {
+  return (ref.stream ? symbols.streamUpstreams : symbols.upstreams).get(ref.name);
 }

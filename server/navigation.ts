@@ -1,6 +1,6 @@
 // Go to definition (upstreams, map/set variables, include paths) and find references (upstreams, variables).
 import type { DefinitionParams, Location, ReferenceParams } from "vscode-languageserver";
-import type { Model } from "../src/model/model.js";
+import type { Symbols } from "../src/model/symbols.js";
 import { variableUses } from "../src/model/variable-uses.js";
 import type { Word } from "../src/syntax/ast.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
@@ -34,16 +34,16 @@ function targetAt(session: Session, uri: string, position: { line: number; chara
 export function definition(session: Session, params: DefinitionParams): Location[] {
   const { snapshot, target } = targetAt(session, params.textDocument.uri, params.position);
   if (!target) return [];
-  const model = snapshot.result.model;
+  const symbols = snapshot.symbolsAt(session.uris.pathOf(params.textDocument.uri));
   if (target.kind === "include") {
     const zero = { line: 0, character: 0 };
     return target.node.include!.targets.map((t) => ({ uri: session.uris.uriOf(t), range: { start: zero, end: zero } }));
   }
   if (target.kind === "upstream") {
-    const upstream = upstreamNamed(model, target.ref);
+    const upstream = upstreamNamed(symbols, target.ref);
     return upstream ? [wordLocation(session, snapshot, upstream.node, upstream.node.directive.args[0])] : [];
   }
-  return variableDefinitions(model, target.name).map(({ node, word }) => wordLocation(session, snapshot, node, word));
+  return variableDefinitions(symbols, target.name).map(({ node, word }) => wordLocation(session, snapshot, node, word));
 }
 
 export function references(session: Session, params: ReferenceParams): Location[] {
@@ -56,8 +56,9 @@ export function references(session: Session, params: ReferenceParams): Location[
     if (positions) out.push({ uri: session.uris.uriOf(file), range: positions.range(start, end) });
   };
   const nodes = snapshot.uniqueNodes();
+  const symbols = snapshot.symbolsAt(session.uris.pathOf(params.textDocument.uri));
   if (target.kind === "upstream") {
-    const upstream = upstreamNamed(snapshot.result.model, target.ref);
+    const upstream = upstreamNamed(symbols, target.ref);
     if (!upstream) return [];
     const decl = upstream.node.directive.args[0];
     if (withDeclaration && decl) add(upstream.node.file, decl.range.start.offset, decl.range.end.offset);
@@ -68,7 +69,7 @@ export function references(session: Session, params: ReferenceParams): Location[
     return out;
   }
   const name = target.name.toLowerCase();
-  const definitions = variableDefinitions(snapshot.result.model, target.name);
+  const definitions = variableDefinitions(symbols, target.name);
   if (withDeclaration) for (const { node, word } of definitions) add(node.file, word.range.start.offset, word.range.end.offset);
   // `map $a $name` reads as a use of both words; the defining one is the declaration, not a reference.
   const defining = new Set(definitions.map((d) => d.word));
@@ -80,8 +81,8 @@ export function references(session: Session, params: ReferenceParams): Location[
 }
 
 /** The nodes defining `$name` and the word in each that names it (`map $a $name`: the second argument). */
-function variableDefinitions(model: Model, name: string): { node: ConfigNode; word: Word }[] {
-  const nodes = model.symbols.variables.get(name) ?? model.symbols.variables.get(name.toLowerCase()) ?? [];
+function variableDefinitions(symbols: Symbols, name: string): { node: ConfigNode; word: Word }[] {
+  const nodes = symbols.variables.get(name) ?? symbols.variables.get(name.toLowerCase()) ?? [];
   return nodes.map((node) => {
     const d = node.directive;
     const word = d.args.find((a) => a.value === `$${name}`) ?? d.args.find((a) => a.raw.includes(`<${name}>`)) ?? d.name;

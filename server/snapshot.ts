@@ -1,6 +1,7 @@
 // One lint of the open documents and what requests need from it: nodes by file, positions, the include graph.
 import type { LintResult } from "../src/engine/lint.js";
 import type { Problem } from "../src/engine/problem.js";
+import { emptySymbols, type Symbols } from "../src/model/symbols.js";
 import type { Directive } from "../src/syntax/ast.js";
 import { walk, type ConfigNode, type ConfigTree } from "../src/workspace/tree.js";
 import { TextPositions } from "./text-positions.js";
@@ -65,6 +66,12 @@ export class Snapshot {
     while (root?.parent) root = root.parent;
     const trees = this.result.model.trees;
     return (root && trees.find((t) => t.roots.includes(root!))) ?? trees.find((t) => t.entry === path);
+  }
+
+  /** What the tree holding `path` defines (variables, upstreams): a file sees only its own tree's names. */
+  symbolsAt(path: string): Symbols {
+    const tree = this.treeOf(path);
+    return tree ? this.result.model.symbolsOf(tree) : emptySymbols();
   }
 
   problemsIn(path: string): Problem[] {

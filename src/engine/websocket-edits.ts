@@ -33,7 +33,7 @@ export function upstreamKeepsAlive(ws: WebSocketLocation): boolean {
  * of `close`. Undefined when the map exists or there is no http block to put it in (a snippet).
  */
 export function connectionMapEdit(model: Model, ws: WebSocketLocation): TextEdit | undefined {
-  if (model.symbols.variables.has("connection_upgrade")) return undefined;
+  if (model.symbolsOf(ws.tree).variables.has("connection_upgrade")) return undefined;
   const http = findHttp(ws.tree.roots);
   if (!http) return undefined;
   const plain = upstreamKeepsAlive(ws) ? '""' : "close";
@@ -46,5 +46,5 @@ function findHttp(roots: ConfigNode[]): ConfigNode | undefined {
 
 /** The Connection value a fix writes: the map's variable when it exists or is being added, else "upgrade". */
 export function connectionValue(model: Model, ws: WebSocketLocation): string {
-  return model.symbols.variables.has("connection_upgrade") || findHttp(ws.tree.roots) ? "$connection_upgrade" : '"upgrade"';
+  return model.symbolsOf(ws.tree).variables.has("connection_upgrade") || findHttp(ws.tree.roots) ? "$connection_upgrade" : '"upgrade"';
 }

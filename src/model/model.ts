@@ -14,13 +14,21 @@ export interface ModelOptions {
 }
 
 export class Model {
-  readonly symbols: Symbols;
+  private readonly symbolsByTree = new Map<ConfigTree, Symbols>();
 
   constructor(
     readonly workspace: Workspace,
     readonly options: ModelOptions,
-  ) {
-    this.symbols = collectSymbols(workspace.trees);
+  ) {}
+
+  /**
+   * What one tree defines: its variables, upstreams and loaded modules. Per tree, because two main configs
+   * linted in one run are two nginx instances: a map in one defines nothing for the other.
+   */
+  symbolsOf(tree: ConfigTree): Symbols {
+    let symbols = this.symbolsByTree.get(tree);
+    if (!symbols) this.symbolsByTree.set(tree, (symbols = collectSymbols(tree)));
+    return symbols;
   }
 
   private websockets: WebSocketLocation[] | undefined;
@@ -28,7 +36,7 @@ export class Model {
   /** The locations that proxy WebSockets, each with the evidence that says so. */
   websocketLocations(): WebSocketLocation[] {
     this.websockets ??= findWebSocketLocations(this.trees, {
-      symbols: this.symbols,
+      symbolsOf: (tree) => this.symbolsOf(tree),
       declared: this.options.websocketLocations ?? [],
       commentsOf: (file) => this.workspace.files.get(file)?.file.comments ?? [],
     });
@@ -37,12 +45,12 @@ export class Model {
 
   /**
    * True for directives the user vouched for: declared as known (`modules`, `--known-directive`), or named after
-   * a module the config loads with `load_module` (its directives share the module's name as a prefix).
+   * a module the tree loads with `load_module` (its directives share the module's name as a prefix).
    */
-  isDeclaredDirective(name: string): boolean {
+  isDeclaredDirective(name: string, tree: ConfigTree): boolean {
     if (this.options.extraDirectives.has(name)) return true;
     // A loop, not some() with a closure: this runs for every directive, and few configs load modules.
-    const modules = this.symbols.loadedModules;
+    const modules = this.symbolsOf(tree).loadedModules;
     for (let i = 0; i < modules.length; i++) {
       if (name === modules[i] || (name.startsWith(modules[i]) && name[modules[i].length] === "_")) return true;
     }

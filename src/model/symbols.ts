@@ -70,28 +70,31 @@ const LOADED_MODULE = /ngx_(?:http_|stream_|mail_)?(.+?)(?:_filter)?_module\.so$
 
 const BALANCING_METHODS = new Set(["ip_hash", "hash", "least_conn", "least_time", "random", "sticky", "ntlm"]);
 
-export function collectSymbols(trees: ConfigTree[]): Symbols {
-  const symbols: Symbols = { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [] };
-  for (const tree of trees) {
-    walk(tree.roots, (node) => {
-      const name = node.name;
-      const define = VARIABLE_DEFINERS.get(name);
-      if (define && node.context !== "opaque") {
-        const variable = define(node.directive.args.map((a) => a.value));
-        if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
-      }
-      const captures = namedCaptures(node);
-      // Indexed: see walk() in workspace/tree.ts.
-      for (let i = 0; i < captures.length; i++) addTo(symbols.variables, captures[i], node);
-      const module = name === "load_module" && !node.parent ? LOADED_MODULE.exec(node.directive.args[0]?.value ?? "")?.[1] : undefined;
-      if (module) symbols.loadedModules.push(module);
-      const upstreamName = node.directive.args[0]?.value;
-      if (name === "upstream" && node.directive.block && upstreamName) {
-        const table = node.context === "stream" ? symbols.streamUpstreams : symbols.upstreams;
-        if (!table.has(upstreamName)) table.set(upstreamName, readUpstream(upstreamName, node));
-      }
-    });
-  }
+/** What a file outside every tree defines: nothing. */
+export function emptySymbols(): Symbols {
+  return { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [] };
+}
+
+export function collectSymbols(tree: ConfigTree): Symbols {
+  const symbols = emptySymbols();
+  walk(tree.roots, (node) => {
+    const name = node.name;
+    const define = VARIABLE_DEFINERS.get(name);
+    if (define && node.context !== "opaque") {
+      const variable = define(node.directive.args.map((a) => a.value));
+      if (variable?.startsWith("$")) addTo(symbols.variables, variable.slice(1), node);
+    }
+    const captures = namedCaptures(node);
+    // Indexed: see walk() in workspace/tree.ts.
+    for (let i = 0; i < captures.length; i++) addTo(symbols.variables, captures[i], node);
+    const module = name === "load_module" && !node.parent ? LOADED_MODULE.exec(node.directive.args[0]?.value ?? "")?.[1] : undefined;
+    if (module) symbols.loadedModules.push(module);
+    const upstreamName = node.directive.args[0]?.value;
+    if (name === "upstream" && node.directive.block && upstreamName) {
+      const table = node.context === "stream" ? symbols.streamUpstreams : symbols.upstreams;
+      if (!table.has(upstreamName)) table.set(upstreamName, readUpstream(upstreamName, node));
+    }
+  });
   return symbols;
 }
 

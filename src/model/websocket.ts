@@ -34,7 +34,7 @@ const WEAK_NAMES = /(^|[^a-z0-9])(hubs?|graphql|live|realtime|subscriptions?)([^
 const WEBSOCKET_COMMENT = /^\s*wslint:\s*websocket\s*$/;
 
 export interface DetectOptions {
-  symbols: Symbols;
+  symbolsOf(tree: ConfigTree): Symbols;
   /** Location paths the configuration declares as WebSocket endpoints. */
   declared: readonly string[];
   commentsOf(file: string): readonly Comment[];
@@ -89,7 +89,7 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
   }
   const target = proxyPass.directive.args[0].value;
   const host = /^[a-z]+:\/\/([^/:]+)/i.exec(target)?.[1];
-  const upstream = host ? options.symbols.upstreams.get(host) : undefined;
+  const upstream = host ? options.symbolsOf(tree).upstreams.get(host) : undefined;
   if (host && STRONG_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: false });
   else if (host && WEAK_NAMES.test(host)) evidence.push({ kind: "upstream-name", text: `proxies to "${host}"`, weak: true });
   if (evidence.length === 0) return undefined;
