@@ -4,6 +4,7 @@ import type { ConfigTree } from "../workspace/tree.js";
 import { collectSymbols, type Symbols } from "./symbols.js";
 import { findWebSocketLocations, type WebSocketLocation } from "./websocket.js";
 import type { NginxVersion } from "./version.js";
+import { moduleOfLoadedName, thirdPartyModuleOf } from "../reference/third-party-modules.js";
 
 export interface ModelOptions {
   nginxVersion: NginxVersion;
@@ -44,8 +45,9 @@ export class Model {
   }
 
   /**
-   * True for directives the user vouched for: declared as known (`modules`, `--known-directive`), or named after
-   * a module the tree loads with `load_module` (its directives share the module's name as a prefix).
+   * True for directives the user vouched for: declared as known (`modules`, `--known-directive`), or of a module
+   * the tree loads with `load_module`: a third-party module we know the directives of (lua's `*_by_lua*`,
+   * headers-more's `more_*`), or else any directive named after the module (its name as a prefix).
    */
   isDeclaredDirective(name: string, tree: ConfigTree): boolean {
     if (this.options.extraDirectives.has(name)) return true;
@@ -54,7 +56,9 @@ export class Model {
     for (let i = 0; i < modules.length; i++) {
       if (name === modules[i] || (name.startsWith(modules[i]) && name[modules[i].length] === "_")) return true;
     }
-    return false;
+    if (modules.length === 0) return false;
+    const owner = thirdPartyModuleOf(name);
+    return owner !== undefined && modules.some((m) => moduleOfLoadedName(m) === owner);
   }
 
   /** The text of a loaded file, for fixes that insert or replace by offset. */

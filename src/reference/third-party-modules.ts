@@ -71,6 +71,23 @@ export function modulesToDirectives(modules: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * `load_module` names whose module goes by another name in the table: the shared object is named after the C
+ * module (ngx_http_js_module.so is njs; brotli and zstd ship a filter and a static module).
+ */
+const LOADED_NAME_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["js", "njs"],
+  ["subs", "subs-filter"],
+  ["brotli_static", "brotli"],
+  ["zstd_static", "zstd"],
+]);
+
+/** The table's module for a loaded module's short name (`headers_more` from ngx_http_headers_more_filter_module.so). */
+export function moduleOfLoadedName(loaded: string): string | undefined {
+  const name = LOADED_NAME_ALIASES.get(loaded) ?? loaded.replace(/_/g, "-");
+  return Object.hasOwn(MODULE_DIRECTIVES, name) ? name : undefined;
+}
+
 /** The third-party module a directive name belongs to, for hints; undefined when none of the table has it. */
 export function thirdPartyModuleOf(name: string): string | undefined {
   return Object.keys(MODULE_DIRECTIVES).find((module) => MODULE_DIRECTIVES[module].includes(name));
