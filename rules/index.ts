@@ -15,6 +15,7 @@ import http2Cleartext from "./http2-cleartext.js";
 import includeCycle from "./include-cycle.js";
 import includeNotFound from "./include-not-found.js";
 import keepaliveConnectionClose from "./keepalive-connection-close.js";
+import keepaliveMethodOrder from "./keepalive-method-order.js";
 import limitConnMissing from "./limit-conn-missing.js";
 import originCheck from "./origin-check.js";
 import plaintextListener from "./plaintext-listener.js";
@@ -51,6 +52,7 @@ export const allRules: readonly Rule[] = [
   includeCycle,
   includeNotFound,
   keepaliveConnectionClose,
+  keepaliveMethodOrder,
   limitConnMissing,
   originCheck,
   plaintextListener,

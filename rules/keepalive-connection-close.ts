@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
 import { effectiveValue, proxyHeaders } from "../src/model/effective.js";
 import { proxyTarget } from "../src/model/proxy-target.js";
-import type { Upstream } from "../src/model/symbols.js";
+import { methodAfterKeepalive, type Upstream } from "../src/model/symbols.js";
 import { atLeast } from "../src/model/version.js";
 import { describeWebSocket } from "../src/model/websocket.js";
 import type { Model } from "../src/model/model.js";
@@ -68,10 +68,14 @@ function isEmptyKey(entry: ConfigNode): boolean {
   return name.value === "" && name.quote !== "none" && entry.directive.args.length === 1;
 }
 
-/** How the pool is configured, for the message, or undefined when the upstream keeps no connections. */
-function keepalive(upstream: Upstream, onByDefault: boolean): string | undefined {
+/**
+ * How the pool is configured, for the message, or undefined when the upstream keeps no connections (none
+ * configured, or, before 1.29.7, turned off by a balancing method written after it: keepalive-method-order).
+ */
+function keepalive(upstream: Upstream, builtIn: boolean): string | undefined {
   const node = upstream.keepalive;
-  if (!node) return onByDefault ? "on by default since nginx 1.29.7" : undefined;
+  if (!node) return builtIn ? "on by default since nginx 1.29.7" : undefined;
+  if (!builtIn && methodAfterKeepalive(upstream)) return undefined;
   const count = Number(node.directive.args[0]?.value);
   return count > 0 ? `"keepalive ${count}", line ${lineOf(node)}` : undefined;
 }

@@ -111,6 +111,17 @@ function readUpstream(name: string, node: ConfigNode): Upstream {
   return upstream;
 }
 
+/**
+ * The balancing method written after `keepalive`, when there is one: before nginx 1.29.7 the method replaces the
+ * hooks keepalive installed (1.22 warns "load balancing method redefined"), so the upstream keeps no connections.
+ */
+export function methodAfterKeepalive(upstream: Upstream): ConfigNode | undefined {
+  const { keepalive, method } = upstream;
+  if (!keepalive || !method) return undefined;
+  const children = upstream.node.children;
+  return children.indexOf(method) > children.indexOf(keepalive) ? method : undefined;
+}
+
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
