@@ -19,6 +19,7 @@ import keepaliveMethodOrder from "./keepalive-method-order.js";
 import limitConnMissing from "./limit-conn-missing.js";
 import originCheck from "./origin-check.js";
 import plaintextListener from "./plaintext-listener.js";
+import proxyBuffers from "./proxy-buffers.js";
 import proxyHttpVersion from "./proxy-http-version.js";
 import proxyPassResolver from "./proxy-pass-resolver.js";
 import proxySslServerName from "./proxy-ssl-server-name.js";
@@ -56,6 +57,7 @@ export const allRules: readonly Rule[] = [
   limitConnMissing,
   originCheck,
   plaintextListener,
+  proxyBuffers,
   proxyHttpVersion,
   proxyPassResolver,
   proxySslServerName,
