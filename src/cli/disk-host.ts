@@ -1,8 +1,8 @@
 // The host over the real file system, used by the CLI (the only core-adjacent file that imports node:fs).
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { globSync } from "tinyglobby";
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { decodeConfig } from "../syntax/parse.js";
-import { byteOrder, type Host } from "../workspace/host.js";
+import { byteOrder, globToRegExp, hasGlobMagic, type Host } from "../workspace/host.js";
 
 /**
  * Files over this size are refused rather than read: real configs are kilobytes (the 2,000-server benchmark
@@ -28,13 +28,7 @@ export function diskHost(): Host {
       }
     },
     glob(pattern) {
-      try {
-        // glob(3) as nginx calls it: no braces, no extglob, no `**`.
-        const options = { absolute: true, dot: false, onlyFiles: true, expandDirectories: false, braceExpansion: false, extglob: false, globstar: false };
-        return globSync(pattern, options).sort(byteOrder);
-      } catch {
-        return [];
-      }
+      return expandGlob(pattern).sort(byteOrder);
     },
     isFile(path) {
       try {
@@ -44,6 +38,44 @@ export function diskHost(): Host {
       }
     },
   };
+}
+
+/**
+ * glob(3) as nginx calls it (ngx_open_glob, no flags): a segment with magic characters is matched against the
+ * entries of each directory found so far, and the last segment's matches come back as they are, whatever they
+ * name. A directory or a dangling link then fails to read, as `nginx -t` fails on it ("pread() ... (21: Is a
+ * directory)", "open() ... (2: No such file or directory)"); a glob library that returns only files hides that.
+ */
+function expandGlob(pattern: string): string[] {
+  const segments = pattern.split("/").filter((segment) => segment !== "");
+  let paths = ["/"];
+  for (const segment of segments) {
+    if (!hasGlobMagic(segment)) paths = paths.map((dir) => join(dir, segment));
+    else {
+      const matches = globToRegExp(segment);
+      paths = paths.flatMap((dir) => entryNames(dir).filter((name) => matches.test(name)).map((name) => join(dir, name)));
+    }
+  }
+  // A literal last segment is not read from a directory, so glob(3) checks it exists (lstat: a link counts).
+  return hasGlobMagic(segments.at(-1) ?? "") ? paths : paths.filter(exists);
+}
+
+/** A directory's entries; none when it cannot be read or is no directory, as glob(3) skips those. */
+function entryNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function tooLarge(bytes: number): string {

@@ -57,6 +57,7 @@ export function runLint(paths: string[], opts: LintCommandOptions): LintCommandR
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format "${opts.format}" (choose from ${Object.keys(formatters).join(", ")})`);
   if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run exclude each other (--fix-dry-run shows what --fix would write)");
+  checkPaths(paths, opts.stdinFilename);
   const ruleFlags = parseRuleFlags(opts.rule ?? []);
   const context = resolveContext(opts.context);
 
@@ -160,6 +161,18 @@ function diffFor(file: string, before: string, after: string): string {
   const shown = displayPath(file, process.cwd());
   const relative = shown !== file;
   return unifiedDiff(before, after, relative ? `a/${shown}` : shown, relative ? `b/${shown}` : shown);
+}
+
+/**
+ * Path lists that would otherwise be read in a surprising way: an empty argument (an unset shell variable) would
+ * resolve to the working directory, and standard input, a stream, can be read once and only on its own.
+ */
+function checkPaths(paths: string[], stdinFilename: string | undefined): void {
+  if (paths.includes("")) throw new UsageError('a path is empty (write "." for the current directory)');
+  const stdinCount = paths.filter((p) => p === "-").length;
+  if (stdinCount > 1) throw new UsageError("- (standard input) is given more than once; standard input can be read only once");
+  if (stdinCount === 1 && paths.length > 1) throw new UsageError("- (standard input) cannot be linted together with other paths");
+  if (stdinFilename !== undefined && stdinCount === 0) throw new UsageError("--stdin-filename names standard input; give - as the path to read it");
 }
 
 function resolveContext(option: string | undefined): ContextName | undefined {

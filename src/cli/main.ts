@@ -107,7 +107,24 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+/**
+ * A reader that stops early (`wslint . | head`) closes the pipe, and the next write fails with EPIPE. That says
+ * nothing about the configs, so wslint exits quietly with the code the lint set: unlike C tools, which die of
+ * SIGPIPE (exit 141), a script with `set -o pipefail` then still fails exactly when the configs have errors.
+ * Any other failure to write the output (a full disk) is one line and exit code 2, never a stack trace.
+ */
+function handleClosedOutput(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") return;
+    process.stderr.write(`wslint: cannot write the output: ${e.message}\n`);
+    process.exitCode = 2;
+  });
+  // Standard error is the last place to report anything, so its own failures can only be ignored.
+  process.stderr.on("error", () => {});
+}
+
 function main(): void {
+  handleClosedOutput();
   try {
     buildProgram().parse(process.argv);
   } catch (e) {

@@ -1,8 +1,10 @@
-// Validates a parsed config against the shipped JSON Schema with ajv and words each failure as
-// `file: key.path: what is wrong`, so a user can find the key without reading ajv's JSON pointers.
+// Validates a parsed config against the shipped JSON Schema with ajv, and its `ignore` globs, which no schema
+// can check, and words each failure as `file: key.path: what is wrong`, so a user can find the key without
+// reading ajv's JSON pointers.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import shippedSchema from "../../schema/wslint.config.schema.json" with { type: "json" };
 import { didYouMean } from "./did-you-mean.js";
+import { ignoreGlobError } from "./ignore.js";
 import { ConfigError, type ConfigIssue, type WslintConfig } from "./types.js";
 
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -23,10 +25,16 @@ function validatorFor(schema: object): ValidateFunction {
 /** Returns the config typed, or throws a ConfigError listing every problem; `file` is the name to show. */
 export function validateConfig(data: unknown, file: string, schema: object = shippedSchema): WslintConfig {
   const validate = validatorFor(schema);
-  if (validate(data)) return data as WslintConfig;
+  const issues = validate(data) ? [] : schemaIssues(validate.errors ?? [], data);
+  issues.push(...ignoreGlobIssues(data));
+  if (issues.length === 0) return data as WslintConfig;
+  throw new ConfigError(file, issues);
+}
+
+function schemaIssues(errors: ErrorObject[], data: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const issue = describe(error, data);
     if (!issue) continue;
     const key = `${issue.keyPath}\0${issue.message}`;
@@ -34,7 +42,19 @@ export function validateConfig(data: unknown, file: string, schema: object = shi
     seen.add(key);
     issues.push(issue);
   }
-  throw new ConfigError(file, issues);
+  return issues;
+}
+
+/** Each `ignore` string that is not a valid glob; values of the wrong type are the schema's to report. */
+function ignoreGlobIssues(data: unknown): ConfigIssue[] {
+  const ignore = data !== null && typeof data === "object" ? (data as Record<string, unknown>).ignore : undefined;
+  if (!Array.isArray(ignore)) return [];
+  const issues: ConfigIssue[] = [];
+  ignore.forEach((glob, index) => {
+    const error = typeof glob === "string" ? ignoreGlobError(glob) : undefined;
+    if (error) issues.push({ keyPath: formatKeyPath(["ignore", String(index)], data), message: `not a valid glob: ${error}` });
+  });
+  return issues;
 }
 
 function describe(error: ErrorObject, data: unknown): ConfigIssue | undefined {

@@ -6,7 +6,10 @@ export type ReadResult = { ok: true; text: string } | { ok: false; error: string
 export interface Host {
   /** Reads and decodes a file (invalid UTF-8 becomes U+FFFD, as nginx reads bytes). */
   readFile(path: string): ReadResult;
-  /** Files matching a glob pattern (absolute), sorted as glob(3) sorts them; dotfiles only when named. */
+  /**
+   * Paths matching a glob pattern (absolute) as glob(3) returns them, sorted as it sorts them; dotfiles only
+   * when named. Directories and dangling links match too: nginx then fails to read them, and so does readFile.
+   */
   glob(pattern: string): string[];
   /** True when `path` names an existing regular file. */
   isFile(path: string): boolean;
@@ -37,7 +40,7 @@ export function byteOrder(a: string, b: string): number {
 }
 
 /** The subset of glob(3) nginx patterns use: `*`, `?`, `[...]`; `*` never crosses `/` nor matches a leading dot. */
-function globToRegExp(pattern: string): RegExp {
+export function globToRegExp(pattern: string): RegExp {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];

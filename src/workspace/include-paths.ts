@@ -6,7 +6,7 @@ import { hasGlobMagic, type Host } from "./host.js";
 export interface IncludeTargets {
   /** The absolute pattern after resolving against the prefix directory. */
   resolved: string;
-  /** Matching files, in nginx's order. */
+  /** Matching paths, in nginx's order; a glob's may name directories, which fail to read as they do in nginx. */
   files: string[];
   /** Why a literal path cannot be included (an empty glob is no error). */
   error?: string;
