@@ -1,5 +1,5 @@
 // Turns the paths on the command line into config files: directories are searched for nginx configs.
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
@@ -22,7 +22,38 @@ export function collectFiles(paths: string[]): string[] {
     else if (stat.isFile()) out.push(abs);
     else throw new UsageError(`cannot read ${p}: not a regular file (use - for standard input)`);
   }
-  return [...new Set(out)];
+  return oneNamePerFile([...new Set(out)]);
+}
+
+/**
+ * Keeps one path per file: sites-enabled/chat (a link) and sites-available/chat (its target) are one config, and
+ * linting both would report everything twice. The link is kept, as it is the path the main config includes.
+ */
+function oneNamePerFile(paths: string[]): string[] {
+  const byFile = new Map<string, string>();
+  for (const path of paths) {
+    const file = realPath(path);
+    const kept = byFile.get(file);
+    if (kept === undefined || (!isLink(kept) && isLink(path))) byFile.set(file, path);
+  }
+  const keep = new Set(byFile.values());
+  return paths.filter((p) => keep.has(p));
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A dangling link in sites-enabled is skipped here: the include that globs it reports it, as nginx would. */
