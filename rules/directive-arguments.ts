@@ -1,11 +1,13 @@
 // Checks what nginx checks of a directive's words: how many, on/off flags, time, size and offset values,
-// and whether it takes a block.
+// whether it takes a block, and a proxy_pass URI part where nginx refuses one.
 import { defineRule } from "../src/engine/rule.js";
 import { argsFor, lookupDirective, type ArgCount, type DirectiveSpec, type ValueKind } from "../src/reference/directives.js";
 import { EVERY_ARGUMENT_KIND } from "../src/reference/value-kinds.js";
 import { parseOffset, parseSize, parseTime } from "../src/reference/values.js";
 import type { Directive, Range, Word } from "../src/syntax/ast.js";
+import type { ConfigNode } from "../src/workspace/tree.js";
 import { unavailableReason } from "../src/reference/availability.js";
+import { proxyPassUriProblem } from "./directive-arguments/proxy-pass-uri.js";
 
 export default defineRule({
   meta: {
@@ -14,15 +16,19 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "A directive with the wrong number or kind of arguments.",
-      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail.",
-      fix: "Write the arguments as the directive's syntax says: times as `90s`, `1h30m` (largest unit first, no spaces), sizes as `16k` or `1m`, flags as `on` or `off`.",
+      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail. So does a `proxy_pass` URL with a URI part (even `/`) in a location given by a regular expression, a named location, or an `if` or `limit_except` block: there nginx cannot replace the matched part of the request URI, and says `\"proxy_pass\" cannot have URI part`.",
+      fix: "Write the arguments as the directive's syntax says: times as `90s`, `1h30m` (largest unit first, no spaces), sizes as `16k` or `1m`, flags as `on` or `off`. Drop the URI part of such a `proxy_pass` (the request URI goes to the backend as it is; change it with `rewrite ... break;`), or use a prefix location.",
     },
     examples: {
       bad: [
         "events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_read_timeout 1M;\n        }\n    }\n}\n",
         "events {}\nhttp {\n    server {\n        location / {\n            proxy_buffering maybe;\n        }\n    }\n}\n",
+        "events {}\nhttp {\n    server {\n        location ~ \\.php$ {\n            proxy_pass http://127.0.0.1:9000/;\n        }\n    }\n}\n",
       ],
-      good: ["events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_read_timeout 1h;\n            proxy_buffering off;\n        }\n    }\n}\n"],
+      good: [
+        "events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_read_timeout 1h;\n            proxy_buffering off;\n        }\n    }\n}\n",
+        "events {}\nhttp {\n    server {\n        location ~ \\.php$ {\n            proxy_pass http://127.0.0.1:9000;\n        }\n    }\n}\n",
+      ],
     },
   },
   visit(node, ctx) {
@@ -32,7 +38,7 @@ export default defineRule({
     if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
     // A block where none belongs is a syntax error; its words are not worth counting.
     if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
-    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec);
+    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node);
     if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
   },
 });
@@ -49,6 +55,13 @@ function checkCount(d: Directive, { min, max }: ArgCount): Issue {
   if (n >= min && n <= max) return undefined;
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return { message: `invalid number of arguments in "${d.name.value}" directive: it takes ${expected}, not ${n}` };
+}
+
+/** What nginx checks of a URL argument as it reads it. */
+function checkUrl(node: ConfigNode): Issue {
+  if (node.name !== "proxy_pass") return undefined;
+  const message = proxyPassUriProblem(node);
+  return message ? { message } : undefined;
 }
 
 /** Values are checked where nginx parses them at load time; variables are evaluated later, so skipped. */

@@ -1,9 +1,15 @@
-// Flags a directive nginx accepts only once per block, written twice in the same block.
+// Flags what nginx rejects as duplicate: a directive it accepts once per block written twice in one block, and (in the
+// modules next to this file) locations, upstreams, map entries and listen sockets defined twice.
 import { defineRule } from "../src/engine/rule.js";
 import { lookupDirective } from "../src/reference/directives.js";
 import { isSingleValued } from "../src/reference/single-valued.js";
 import type { Finding } from "../src/engine/rule.js";
-import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
+import type { ConfigNode, ConfigTree } from "../src/workspace/tree.js";
+import { listenChecker } from "./duplicate-directive/listen-sockets.js";
+import { checkLocations } from "./duplicate-directive/locations.js";
+import { checkMapEntries } from "./duplicate-directive/map-entries.js";
+import { upstreamChecker } from "./duplicate-directive/upstreams.js";
+import { firstHere, where } from "./duplicate-directive/where.js";
 
 export default defineRule({
   meta: {
@@ -11,25 +17,57 @@ export default defineRule({
     type: "validation",
     severity: "error",
     docs: {
-      summary: "A directive that may appear once per block, written twice in one block.",
-      why: 'nginx stores one value for such directives (`proxy_pass`, `root`, `proxy_http_version`, timeouts, sizes, flags) and fails with `"..." directive is duplicate` instead of picking one.',
-      fix: "Keep the one you mean and delete the other. To override a value from an outer block, set it in the inner block: inheritance is not duplication.",
+      summary: "A directive that may appear once per block written twice in one block, or a location, upstream, map entry or listen socket defined twice.",
+      why: 'nginx stores one value for such directives (`proxy_pass`, `root`, `proxy_http_version`, timeouts, sizes, flags) and fails with `"..." directive is duplicate` instead of picking one. Some definitions must be unique too: two exact or two prefix (plain or `^~`) locations of one name in a block (`duplicate location`), two upstreams of one name, ignoring case (`duplicate upstream`), two `default` entries or one key twice in a map (`duplicate default map parameter`, `conflicting parameter`), and for one address:port, two default servers, socket options (`reuseport`, `backlog=`, `rcvbuf=`, `so_keepalive=`...) in two servers, or two listens in one server (`a duplicate default server for`, `duplicate listen options for`, `a duplicate listen`); a stream address:port takes one server.',
+      fix: "Keep the one you mean and delete the other. To override a value from an outer block, set it in the inner block: inheritance is not duplication. Put `default_server` and socket options on one server's `listen` of each address:port.",
     },
     examples: {
-      bad: ["events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_http_version 1.0;\n            proxy_http_version 1.1;\n        }\n    }\n}\n"],
-      good: ["events {}\nhttp {\n    proxy_http_version 1.0;\n    server {\n        location /ws/ {\n            proxy_http_version 1.1;\n        }\n    }\n}\n"],
+      bad: [
+        "events {}\nhttp {\n    server {\n        location /ws/ {\n            proxy_http_version 1.0;\n            proxy_http_version 1.1;\n        }\n    }\n}\n",
+        "events {}\nhttp {\n    server {\n        location /ws/ {\n        }\n        location ^~ /ws/ {\n        }\n    }\n}\n",
+        "events {}\nhttp {\n    server {\n        listen 8080 default_server;\n    }\n    server {\n        listen *:8080 default_server;\n    }\n}\n",
+        "events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n        default close;\n    }\n}\n",
+      ],
+      good: [
+        "events {}\nhttp {\n    proxy_http_version 1.0;\n    server {\n        location /ws/ {\n            proxy_http_version 1.1;\n        }\n    }\n}\n",
+        "events {}\nhttp {\n    server {\n        listen 8080 default_server;\n        location = /ws/ {\n        }\n        location /ws/ {\n        }\n    }\n    server {\n        listen 127.0.0.1:8080 default_server;\n    }\n}\n",
+      ],
     },
   },
   check(ctx) {
-    for (const tree of ctx.model.trees) checkBlock(tree.roots, ctx.report);
+    for (const tree of ctx.model.trees) {
+      checkBlock(tree.roots, ctx.report);
+      checkDefinitions(tree, ctx.report);
+    }
   },
   visit(node, ctx) {
-    if (node.children.length > 0) checkBlock(node.children, ctx.report);
+    if (node.children.length === 0) return;
+    if (node.name === "map" && (node.context === "http" || node.context === "stream")) checkMapEntries(node, ctx.report);
+    else checkBlock(node.children, ctx.report);
   },
 });
 
-/** Reports the second of each once-per-block directive among one block's directives. */
+/**
+ * Upstreams and listen sockets are unique across a whole configuration (one tree), in the order nginx reads them.
+ * They live in http, stream and their servers only, so the walk does not enter locations.
+ */
+function checkDefinitions(tree: ConfigTree, report: (finding: Finding) => void): void {
+  const checkers = [upstreamChecker(report), listenChecker(report)];
+  const enter = (nodes: ConfigNode[]): void => {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      for (let c = 0; c < checkers.length; c++) checkers[c](node);
+      if (node.context !== "opaque" && OUTER_BLOCKS.has(node.name) && node.children.length > 0) enter(node.children);
+    }
+  };
+  enter(tree.roots);
+}
+
+const OUTER_BLOCKS = new Set(["http", "stream", "server"]);
+
+/** Reports the second of each once-per-block directive, and of each location, among one block's directives. */
 function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): void {
+  checkLocations(nodes, report);
   const first = new Map<string, ConfigNode>();
   // Indexed: see walk() in src/workspace/tree.ts.
   for (let i = 0; i < nodes.length; i++) {
@@ -50,12 +88,7 @@ function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): vo
     report({
       node,
       message: `"${name}" directive is duplicate${also} (first at ${where(earlier, node)}); nginx takes it once per block`,
-      related: [{ file: earlier.file, range: earlier.directive.name.range, message: `first "${other}" here` }],
+      related: [firstHere(earlier, `first "${other}" here`)],
     });
   }
-}
-
-function where(earlier: ConfigNode, later: ConfigNode): string {
-  const line = lineOf(earlier);
-  return earlier.file === later.file ? `line ${line}` : `${earlier.file}:${line}`;
 }

@@ -32,7 +32,14 @@ export default defineRule({
     // Indexed: see walk() in src/workspace/tree.ts.
     for (let i = 0; i < uses.length; i++) {
       const use = uses[i];
-      if (/^\d+$/.test(use.name) || isBuiltinVariable(use.name) || defined.has(use.name)) continue;
+      if (use.malformed) {
+        // nginx has no escape for "$"; a geo value is taken as written, the usual way to get one.
+        const escape = use.name === "" && use.malformed === "invalid variable name" ? ': a "$" must start a variable name; for a literal "$", define geo $dollar { default "$"; } and write ${dollar}' : "";
+        ctx.report({ node, range: use.word.range, message: `${use.malformed}${escape}; nginx -t fails` });
+        continue;
+      }
+      // Captures ($1..$9) never get here; a name of digits is `${1}` or `$0`, which nginx knows no variable by.
+      if ((!/^\d+$/.test(use.name) && isBuiltinVariable(use.name)) || defined.has(use.name)) continue;
       const hint = use.name === "connection_upgrade" ? `; define it in http: ${CONNECTION_UPGRADE_MAP}` : "; no map, geo, set or module defines it";
       const range = use.word.range;
       // A snippet linted alone may use a variable its including config defines: say so, softly.

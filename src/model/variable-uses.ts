@@ -4,11 +4,12 @@ import type { Word } from "../syntax/ast.js";
 import type { ConfigNode } from "../workspace/tree.js";
 
 export interface VariableUse {
+  /** The variable's name; "" when the `$` starts no valid reference (see `malformed`). */
   name: string;
   word: Word;
+  /** What nginx -t says of a `$` that starts no valid reference: `invalid variable name`, or a missing `}`. */
+  malformed?: string;
 }
-
-const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g;
 const REGEX_OPERATORS = new Set(["~", "~*", "!~", "!~*"]);
 
 /** Directives whose arguments are code or patterns, not nginx values. */
@@ -43,21 +44,46 @@ export function variableUses(node: ConfigNode): readonly VariableUse[] {
   if (!node.directive.args.some((a) => a.raw.includes("$"))) return NO_USES;
   const uses: VariableUse[] = [];
   for (const word of valueArgs(node)) {
-    for (const name of namesIn(word.value)) uses.push({ name, word });
+    for (const ref of referencesIn(word.value)) uses.push({ ...ref, word });
   }
   return uses;
 }
 
-/** The variable names in one value; the same values ("$host", "$http_upgrade") recur thousands of times. */
-function namesIn(value: string): readonly string[] {
-  if (!value.includes("$")) return NO_NAMES;
-  let names = namesByValue.get(value);
-  if (!names) {
-    names = [...value.matchAll(VARIABLE)].map((m) => m[1] ?? m[2]);
-    namesByValue.set(value, names);
-  }
-  return names;
+interface Reference {
+  name: string;
+  malformed?: string;
 }
 
-const NO_NAMES: readonly string[] = Object.freeze([]);
-const namesByValue = new Map<string, readonly string[]>();
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/**
+ * The variables one value refers to, read as nginx's script compiler reads them (ngx_http_script_compile):
+ * `$name`, `${name}`; `$1` to `$9` are regex captures, not variables (so `$10` is capture 1 then "0", while
+ * `$0` and `${1}` are variables nginx does not know). The same values recur thousands of times: cached.
+ */
+function referencesIn(value: string): readonly Reference[] {
+  if (!value.includes("$")) return NO_REFERENCES;
+  let refs = referencesByValue.get(value);
+  if (!refs) referencesByValue.set(value, (refs = scanReferences(value)));
+  return refs;
+}
+
+function scanReferences(value: string): Reference[] {
+  const refs: Reference[] = [];
+  for (let i = value.indexOf("$"); i >= 0; i = value.indexOf("$", i)) {
+    i++;
+    const braced = value[i] === "{";
+    if (!braced && value[i] >= "1" && value[i] <= "9") continue; // a capture
+    let end = braced ? i + 1 : i;
+    while (end < value.length && NAME_CHAR.test(value[end])) end++;
+    const name = value.slice(braced ? i + 1 : i, end);
+    if (name === "") refs.push({ name, malformed: "invalid variable name" });
+    else if (braced && value[end] !== "}") refs.push({ name: "", malformed: `the closing bracket in "${name}" variable is missing` });
+    else refs.push({ name });
+    i = braced && value[end] === "}" ? end + 1 : end;
+  }
+  return refs;
+}
+
+const NO_REFERENCES: readonly Reference[] = Object.freeze([]);
+const referencesByValue = new Map<string, readonly Reference[]>();

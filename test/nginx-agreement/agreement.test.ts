@@ -36,13 +36,28 @@ const nginxSays: Record<string, RegExp> = {
       /^invalid number of arguments in "[^"]+" directive$/,
       /^"[^"]+" directive invalid value$/, // times and sizes
       /^invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"$/,
+      /^"proxy_pass" cannot have URI part in location given by regular expression, or inside named location, or inside "if" statement, or inside "limit_except" block$/,
     ]
       .map((re) => re.source)
       .join("|"),
   ),
-  "duplicate-directive": /^"[^"]+" directive is duplicate$/,
+  "duplicate-directive": new RegExp(
+    [
+      /^"[^"]+" directive is duplicate$/,
+      /^duplicate location "[^"]*"$/,
+      /^duplicate upstream "[^"]+"$/,
+      /^duplicate default map parameter$/,
+      /^conflicting parameter "[^"]*"$/,
+      /^a duplicate default server for \S+$/,
+      /^duplicate listen options for \S+$/,
+      /^a duplicate listen \S+$/,
+      /^duplicate "[^"]+" address and port pair$/,
+    ]
+      .map((re) => re.source)
+      .join("|"),
+  ),
   "include-not-found": /^open\(\) ".*" failed \(2: No such file or directory\)$/,
-  "undefined-variable": /^unknown "[^"]+" variable$/,
+  "undefined-variable": /^unknown "[^"]+" variable$|^invalid variable name$|^the closing bracket in "[^"]+" variable is missing$/,
   "balancer-backup": /^balancing method does not support parameter "backup"$/,
   "upstream-empty": /^no servers are inside upstream$/,
   "ssl-certificate-missing": /^no "ssl_certificate" is defined for the "listen \.\.\. ssl" directive$/,
