@@ -2,7 +2,7 @@
 // whether it takes a block, and a proxy_pass URI part where nginx refuses one.
 import { defineRule } from "../src/engine/rule.js";
 import { argsFor, lookupDirective, type ArgCount, type DirectiveSpec, type ValueKind } from "../src/reference/directives.js";
-import { EVERY_ARGUMENT_KIND } from "../src/reference/value-kinds.js";
+import { ARGUMENT_KINDS } from "../src/reference/value-kinds.js";
 import { parseOffset, parseSize, parseTime } from "../src/reference/values.js";
 import type { Directive, Range, Word } from "../src/syntax/ast.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
@@ -66,12 +66,11 @@ function checkUrl(node: ConfigNode): Issue {
 
 /** Values are checked where nginx parses them at load time; variables are evaluated later, so skipped. */
 function checkValues(d: Directive, spec: DirectiveSpec): Issue {
-  const every = spec.value ? undefined : EVERY_ARGUMENT_KIND[spec.name];
-  const kind = every ?? spec.value;
-  const args = every ? d.args : d.args.slice(0, 1);
-  if (!kind) return undefined;
-  for (const arg of args) {
-    const issue = arg.value.includes("$") ? undefined : checkValue(d.name.value, arg, kind);
+  const kinds: readonly (ValueKind | undefined)[] = ARGUMENT_KINDS.get(spec.name) ?? [spec.value];
+  for (let i = 0; i < kinds.length && i < d.args.length; i++) {
+    const kind = kinds[i];
+    const arg = d.args[i];
+    const issue = kind && !arg.value.includes("$") ? checkValue(d.name.value, arg, kind) : undefined;
     if (issue) return issue;
   }
   return undefined;

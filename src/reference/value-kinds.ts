@@ -77,7 +77,8 @@ export function valueKindOf(name: string, syntax: readonly string[]): ValueKind 
 }
 
 /**
- * Directives whose every argument is of one kind though they take more than one, so `valueKindOf` (one
- * argument) gives them none: keepalive_timeout's `timeout [header_timeout]` (ngx_http_core_keepalive).
+ * Directives that take several arguments of known kinds, so `valueKindOf` (one argument) gives them none:
+ * keepalive_timeout's `timeout [header_timeout]` reads the first in milliseconds (no `M` or `y`) and the
+ * second in seconds (ngx_http_core_keepalive).
  */
-export const EVERY_ARGUMENT_KIND: Readonly<Record<string, ValueKind>> = { keepalive_timeout: "time" };
+export const ARGUMENT_KINDS: ReadonlyMap<string, readonly ValueKind[]> = new Map([["keepalive_timeout", ["time-ms", "time"]]]);
