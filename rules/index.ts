@@ -36,6 +36,7 @@ import unusedSuppression from "./unused-suppression.js";
 import upstreamAffinity from "./upstream-affinity.js";
 import upstreamEmpty from "./upstream-empty.js";
 import workerConnectionsLow from "./worker-connections-low.js";
+import zoneUndefined from "./zone-undefined.js";
 
 export const allRules: readonly Rule[] = [
   balancerBackup,
@@ -74,4 +75,5 @@ export const allRules: readonly Rule[] = [
   upstreamAffinity,
   upstreamEmpty,
   workerConnectionsLow,
+  zoneUndefined,
 ];

@@ -62,6 +62,7 @@ const nginxSays: Record<string, RegExp> = {
   "upstream-empty": /^no servers are inside upstream$/,
   "ssl-certificate-missing": /^no "ssl_certificate" is defined for the "listen \.\.\. ssl" directive$/,
   "events-missing": /^no "events" section in configuration$/,
+  "zone-undefined": /^zero size shared memory zone "[^"]+"$/,
 };
 const validationRules = new Set(Object.keys(nginxSays));
 

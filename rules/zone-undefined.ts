@@ -1,0 +1,75 @@
+// Flags limit_conn, limit_req and *_cache directives naming a shared memory zone that nothing defines.
+import { defineRule } from "../src/engine/rule.js";
+import { walk, type ConfigNode, type ConfigTree } from "../src/workspace/tree.js";
+
+/** Each directive that uses a zone, the directive that defines such zones, and how nginx -t words the failure. */
+const USERS: ReadonlyMap<string, { definer: string; example: string; fails: (zone: string) => string }> = new Map([
+  ["limit_conn", { definer: "limit_conn_zone", example: "limit_conn_zone $binary_remote_addr zone=NAME:10m;", fails: zeroSize }],
+  ["limit_req", { definer: "limit_req_zone", example: "limit_req_zone $binary_remote_addr zone=NAME:10m rate=10r/s;", fails: zeroSize }],
+  ...["proxy", "fastcgi", "uwsgi", "scgi"].map((m) => [
+    `${m}_cache`,
+    { definer: `${m}_cache_path`, example: `${m}_cache_path /var/cache/nginx/NAME keys_zone=NAME:10m;`, fails: (zone: string) => `"${m}_cache" zone "${zone}" is unknown` },
+  ] as const),
+]);
+
+function zeroSize(zone: string): string {
+  return `zero size shared memory zone "${zone}"`;
+}
+
+const config = (zone: string): string =>
+  `events {}\nhttp {\n${zone}    server {\n        listen 8080;\n        location /api/ {\n            limit_conn clients 20;\n            proxy_pass http://127.0.0.1:3000;\n        }\n    }\n}\n`;
+
+export default defineRule({
+  meta: {
+    id: "zone-undefined",
+    type: "validation",
+    severity: "error",
+    docs: {
+      summary: "A `limit_conn`, `limit_req` or `proxy_cache` (fastcgi, uwsgi, scgi) naming a zone no `*_zone` or `*_cache_path` defines.",
+      why: 'The zone is shared memory that `limit_conn_zone`, `limit_req_zone` or `proxy_cache_path ... keys_zone=` creates; a name nothing defines has no size, and nginx -t fails with `zero size shared memory zone "name"` (with no line number) or `"proxy_cache" zone "name" is unknown` (on the last line of the http block). Pasting only the location half of a tutorial\'s limit is the usual way to get here.',
+      fix: "Define the zone in http (`limit_conn_zone $binary_remote_addr zone=clients:10m;`), or correct the name.",
+    },
+    examples: {
+      bad: [config("")],
+      good: [config("    limit_conn_zone $binary_remote_addr zone=clients:10m;\n")],
+    },
+  },
+  visits: [...USERS.keys()],
+  visit(node, ctx, tree) {
+    if (node.context === "opaque") return;
+    const use = USERS.get(node.name)!;
+    const zone = zoneUsed(node);
+    if (!zone || zone.includes("$") || zonesDefined(tree, node.context.startsWith("stream"), use.definer).has(zone)) return;
+    const fix = `define it in ${node.context.startsWith("stream") ? "stream" : "http"}: ${use.example.replace(/NAME/g, zone)}`;
+    if (tree.contextSource === "main") ctx.report({ node, message: `${use.fails(zone)}: no ${use.definer} defines zone "${zone}"; ${fix}` });
+    else ctx.report({ node, severity: "warning", message: `zone "${zone}" is not defined in the linted files (no ${use.definer}); ${fix}` });
+  },
+});
+
+/** The zone a directive names: `limit_conn NAME n`, `limit_req zone=NAME ...`, `proxy_cache NAME` (not `off`). */
+function zoneUsed(node: ConfigNode): string | undefined {
+  const args = node.directive.args.map((a) => a.value);
+  if (node.name === "limit_req") return args.find((a) => a.startsWith("zone="))?.slice("zone=".length);
+  if (node.name.endsWith("_cache")) return args[0] === "off" ? undefined : args[0];
+  return args[0];
+}
+
+/** Zone names the tree's definers create (`zone=NAME:size`, `keys_zone=NAME:size`), http and stream apart. */
+function zonesDefined(tree: ConfigTree, stream: boolean, definer: string): ReadonlySet<string> {
+  let byDefiner = zonesByTree.get(tree);
+  if (!byDefiner) {
+    byDefiner = new Map();
+    walk(tree.roots, (node) => {
+      if (node.context === "opaque") return false;
+      const name = /^(?:zone|keys_zone)=([^:]+)/.exec(node.directive.args.find((a) => /^(?:keys_)?zone=/.test(a.value))?.value ?? "")?.[1];
+      if (!name) return;
+      const key = `${node.context.startsWith("stream") ? "stream " : ""}${node.name}`;
+      byDefiner!.set(key, (byDefiner!.get(key) ?? new Set()).add(name));
+    });
+    zonesByTree.set(tree, byDefiner);
+  }
+  return byDefiner.get(`${stream ? "stream " : ""}${definer}`) ?? NO_ZONES;
+}
+
+const zonesByTree = new WeakMap<ConfigTree, Map<string, Set<string>>>();
+const NO_ZONES: ReadonlySet<string> = new Set();
