@@ -32,8 +32,8 @@ export default defineRule({
       seen.add(connection.node);
       const value = connectionValue(ctx.model, ws);
       const map = connectionMapEdit(ctx.model, ws);
-      // In a snippet with no http block and no map, there is nothing better to write.
-      const fix = value.startsWith("$")
+      // In a snippet with no http block and no map, or with a map that never says upgrade, there is nothing better to write.
+      const fix = value?.startsWith("$")
         ? { description: "Use $connection_upgrade", edits: map ? [replaceWord(connection.node, written, value), map] : [replaceWord(connection.node, written, value)] }
         : undefined;
       ctx.report({

@@ -2,7 +2,7 @@
 import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
-import { insertIntoLocation } from "../src/engine/websocket-edits.js";
+import { inFixTarget, insertIntoLocation, oncePerTarget } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { atLeast } from "../src/model/version.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
@@ -28,12 +28,12 @@ export default defineRule({
   check(ctx) {
     const version = ctx.model.nginxVersion;
     const defaultVersion = atLeast(version, "1.29.7") ? "1.1" : "1.0";
-    for (const ws of ctx.model.websocketLocations()) {
+    for (const ws of oncePerTarget(ctx.model.websocketLocations())) {
       const set = effectiveValue(ws.block, ws.tree, "proxy_http_version");
       const value = set?.value ?? defaultVersion;
       if (value === "1.1") continue;
       const where = set ? `"proxy_http_version ${value}" (line ${lineOf(set.node)})` : `HTTP/1.0, the default before nginx 1.29.7 (the target is ${version.text})`;
-      const ownValue = set && set.node.parent === ws.block ? set : undefined;
+      const ownValue = set && inFixTarget(ws, set.node) ? set : undefined;
       const edit = ownValue
         ? replaceWord(ownValue.node, ownValue.node.directive.args[0], "1.1")
         : insertIntoLocation(ctx.model, ws, ["proxy_http_version 1.1;"]);

@@ -2,7 +2,7 @@
 import { GOOD_WEBSOCKET_LOCATION, goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
-import { insertIntoLocation } from "../src/engine/websocket-edits.js";
+import { inFixTarget, insertIntoLocation, oncePerTarget } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { parseTime } from "../src/reference/values.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
@@ -34,11 +34,11 @@ export default defineRule({
   check(ctx) {
     const minimumText = String(ctx.options.minimum ?? DEFAULT_MINIMUM);
     const minimum = parseTime(minimumText, { ms: true }) ?? parseTime(DEFAULT_MINIMUM, { ms: true })!;
-    for (const ws of ctx.model.websocketLocations()) {
+    for (const ws of oncePerTarget(ctx.model.websocketLocations())) {
       const set = effectiveValue(ws.block, ws.tree, "proxy_read_timeout");
       const ms = set ? parseTime(set.value, { ms: true }) : 60_000;
       if (ms === undefined || ms >= minimum) continue; // an invalid value is directive-arguments' to report
-      const own = set && set.node.parent === ws.block ? set : undefined;
+      const own = set && inFixTarget(ws, set.node) ? set : undefined;
       const edit = own
         ? replaceWord(own.node, own.node.directive.args[0], minimumText)
         : insertIntoLocation(ctx.model, ws, [`proxy_read_timeout ${minimumText};`]);

@@ -15,8 +15,10 @@ export interface FixPassResult {
 
 /**
  * One pass: walks the problems in order, takes each fix whose edits overlap no edit already taken (and are valid
- * for the current text), and applies the taken edits file by file. `text(file)` gives the current text, or
- * undefined for a file that must not be changed (unreadable, or not text wslint can write back unchanged).
+ * for the current text), and applies the taken edits file by file. An edit identical to one already taken is the
+ * same change (two findings that add the same lines at the same point, the same map to http): it is made once, and
+ * does not hold its fix back. `text(file)` gives the current text, or undefined for a file that must not be changed
+ * (unreadable, or not text wslint can write back unchanged).
  */
 export function applyFixPass(problems: readonly Problem[], text: (file: string) => string | undefined): FixPassResult {
   const chosen = new Map<string, TextEdit[]>();
@@ -25,8 +27,9 @@ export function applyFixPass(problems: readonly Problem[], text: (file: string) 
   for (const problem of problems) {
     const fix = problem.fix;
     if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.every((e) => fitsText(e, text(e.file))) && !selfOverlapping(fix.edits) && !fix.edits.some((e) => (chosen.get(e.file) ?? []).some((c) => conflicts(c, e)))) {
-      for (const e of fix.edits) chosen.set(e.file, [...(chosen.get(e.file) ?? []), e]);
+    const fresh = fix.edits.filter((e) => !(chosen.get(e.file) ?? []).some((c) => sameEdit(c, e)));
+    if (fix.edits.every((e) => fitsText(e, text(e.file))) && !selfOverlapping(fix.edits) && !fresh.some((e) => (chosen.get(e.file) ?? []).some((c) => conflicts(c, e)))) {
+      for (const e of fresh) chosen.set(e.file, [...(chosen.get(e.file) ?? []), e]);
       applied.push(fix);
     } else {
       skipped.push(fix);
@@ -49,6 +52,10 @@ export function applyFixPass(problems: readonly Problem[], text: (file: string) 
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (a.file !== b.file) return false;
   return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end && a.text === b.text;
 }
 
 function selfOverlapping(edits: TextEdit[]): boolean {

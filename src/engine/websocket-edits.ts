@@ -1,25 +1,112 @@
-// Fix edits shared by the WebSocket rules: where a directive goes in a WebSocket location, and the
+// Fix edits shared by the WebSocket rules: which block a WebSocket location's fixes go into, where in it, and the
 // `$connection_upgrade` map they rely on.
 import type { Model } from "../model/model.js";
+import { handshakeValues, mapEntries, mayContain } from "../model/variable-values.js";
 import type { WebSocketLocation } from "../model/websocket.js";
+import { inheritedHeaderLines } from "../model/header-inheritance.js";
+import type { Level } from "../model/levels.js";
 import type { ConfigNode } from "../workspace/tree.js";
 import type { TextEdit } from "./problem.js";
 import { insertAfter, insertAtBlockStart } from "./text-edits.js";
 
 /**
- * Inserts directives into the WebSocket location: after its proxy_pass, or at the top of the location when
- * proxy_pass sits in an `if` (proxy_http_version and proxy_set_header are not allowed in `if`).
+ * The block a WebSocket location's fixes go into: the location itself, or the location around the `if` or
+ * `limit_except` that holds proxy_pass (neither accepts proxy_http_version, proxy_set_header or proxy_read_timeout,
+ * and both inherit them from the location). Undefined for a location-context snippet's top level.
  */
-export function insertIntoLocation(model: Model, ws: WebSocketLocation, lines: string[]): TextEdit | undefined {
-  const inIf = ws.proxyPass.parent?.name === "if";
-  if (!inIf) return insertAfter(model, ws.proxyPass, lines);
-  const location = locationOf(ws.proxyPass);
-  return location ? insertAtBlockStart(model, location, lines) : undefined;
+export function fixTarget(ws: WebSocketLocation): ConfigNode | undefined {
+  for (let n = ws.block; n; n = n.parent) if (n.name === "location") return n;
+  return undefined;
 }
 
-function locationOf(node: ConfigNode): ConfigNode | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.name === "location") return n;
-  return undefined;
+/**
+ * True when `node` is written in the block the location's fixes go into, or in a block between it and proxy_pass (an
+ * `if` holding proxy_read_timeout, which nginx -t rejects anyway): a fix edits it in place rather than adding a
+ * second value that the inner one would still override.
+ */
+export function inFixTarget(ws: WebSocketLocation, node: ConfigNode): boolean {
+  const target = fixTarget(ws);
+  for (let n = ws.block; ; n = n.parent) {
+    if (node.parent === n) return true;
+    if (n === target || !n) return false;
+  }
+}
+
+/**
+ * One WebSocket location per fix target: a location that proxies both in an `if` and directly has one set of
+ * settings (the `if` inherits them all), so it gets one finding and one fix, not two that each add the same
+ * directives (nginx -t: "directive is duplicate"). The location's own proxy_pass is preferred; order is kept.
+ */
+export function oncePerTarget(locations: readonly WebSocketLocation[]): WebSocketLocation[] {
+  const key = (ws: WebSocketLocation): object => fixTarget(ws) ?? ws.tree;
+  const chosen = new Map<object, WebSocketLocation>();
+  for (const ws of locations) {
+    const had = chosen.get(key(ws));
+    if (!had || (had.block !== fixTarget(had) && ws.block === fixTarget(ws))) chosen.set(key(ws), ws);
+  }
+  return locations.filter((ws) => chosen.get(key(ws)) === ws);
+}
+
+/**
+ * Inserts directives into the block the location's fixes go into, at one point per block whichever proxy_pass
+ * asked (so two fixes for one block are the same edit, applied once): after the block's own proxy_pass written in
+ * its file, else at the top of the block; in a snippet without either, before the block that holds proxy_pass.
+ */
+export function insertIntoLocation(model: Model, ws: WebSocketLocation, lines: string[]): TextEdit | undefined {
+  const target = fixTarget(ws);
+  const siblings = target ? target.children : ws.tree.roots;
+  const file = target ? target.file : ws.tree.entry;
+  const own = siblings.find((c) => c.name === "proxy_pass" && c.file === file);
+  if (own) return insertAfter(model, own, lines);
+  if (target) return insertAtTop(model, target, lines);
+  const holder = siblings.find((c) => c.file === file && c.directive.block && holdsProxyPass(c));
+  return holder && insertBefore(model, holder, lines);
+}
+
+/** The proxy_set_header lines a header fix must copy into the target block so it keeps the inherited ones. */
+export function headerLinesToCopy(ws: WebSocketLocation, level: Level | undefined): string[] {
+  return inheritedHeaderLines({ ...ws, block: fixTarget(ws) }, level);
+}
+
+function holdsProxyPass(node: ConfigNode): boolean {
+  return node.children.some((c) => c.name === "proxy_pass" || holdsProxyPass(c));
+}
+
+function lineEnding(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/**
+ * insertAtBlockStart, except for a block written on one line (`location /live/ { limit_except GET { ... } }`): its
+ * first statement moves to a line of its own after the new ones, indented one step deeper than the block.
+ */
+function insertAtTop(model: Model, block: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(block.file);
+  const body = block.directive.block;
+  const first = body?.directives[0];
+  if (text === undefined || !body || !first || text.slice(body.startOffset + 1, first.startOffset).includes("\n")) {
+    return insertAtBlockStart(model, block, lines);
+  }
+  const eol = lineEnding(text);
+  const outer = indentAt(text, block.directive.startOffset);
+  const inner = `${outer}${outer.includes("\t") ? "\t" : "    "}`;
+  const start = body.startOffset + 1;
+  return { file: block.file, start, end: first.startOffset, text: `${lines.map((l) => `${eol}${inner}${l}`).join("")}${eol}${inner}` };
+}
+
+/** Inserts `lines` before `node`'s statement, each followed by a line break and `node`'s indentation. */
+function insertBefore(model: Model, node: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(node.file);
+  if (text === undefined) return undefined;
+  const eol = lineEnding(text);
+  const indent = indentAt(text, node.directive.startOffset);
+  const at = node.directive.startOffset;
+  return { file: node.file, start: at, end: at, text: lines.map((l) => `${l}${eol}${indent}`).join("") };
 }
 
 /** True when an upstream connection pool is in use, so `Connection: close` on plain requests would defeat it. */
@@ -30,21 +117,50 @@ export function upstreamKeepsAlive(ws: WebSocketLocation): boolean {
 /**
  * The map that sends `Connection: upgrade` only with an Upgrade request, added at the top of http when the
  * config has none. With upstream keepalive, plain requests get an empty Connection (keeps the pool) instead
- * of `close`. Undefined when the map exists or there is no http block to put it in (a snippet).
+ * of `close`. When the config's map on $http_upgrade has no `default` (a handshake gets "", so no Connection
+ * header), the edit adds `default upgrade;` to it. Undefined when the map exists and needs nothing (or is not one
+ * wslint can complete), or there is no http block to put it in (a snippet).
  */
 export function connectionMapEdit(model: Model, ws: WebSocketLocation): TextEdit | undefined {
-  if (model.symbolsOf(ws.tree).variables.has("connection_upgrade")) return undefined;
+  const variables = model.symbolsOf(ws.tree).variables;
+  const definers = variables.get("connection_upgrade");
+  if (definers) return definers.length === 1 ? completeMap(model, definers[0], variables) : undefined;
   const http = findHttp(ws.tree.roots);
   if (!http) return undefined;
   const plain = upstreamKeepsAlive(ws) ? '""' : "close";
   return insertAtBlockStart(model, http, ["map $http_upgrade $connection_upgrade {", "    default upgrade;", `    ''      ${plain};`, "}"]);
 }
 
+/** `default upgrade;` for a map on $http_upgrade that has none and gives nothing on a handshake. */
+function completeMap(model: Model, map: ConfigNode, variables: ReadonlyMap<string, ConfigNode[]>): TextEdit | undefined {
+  const entries = mapEntries(map);
+  const source = map.directive.args[0]?.value.toLowerCase();
+  if (map.name !== "map" || (source !== "$http_upgrade" && source !== "${http_upgrade}") || entries.default !== undefined || entries.unmatched) return undefined;
+  if (mayContain(handshakeValues("$connection_upgrade", variables), /upgrade/i)) return undefined;
+  const text = model.textOf(map.file);
+  const body = map.directive.block;
+  const first = body?.directives[0];
+  // `map $http_upgrade $connection_upgrade { '' close; }` on one line stays on one line.
+  if (text !== undefined && body && first && !text.slice(body.startOffset + 1, first.startOffset).includes("\n")) {
+    return { file: map.file, start: first.startOffset, end: first.startOffset, text: "default upgrade; " };
+  }
+  return insertAtBlockStart(model, map, ["default upgrade;"]);
+}
+
 function findHttp(roots: ConfigNode[]): ConfigNode | undefined {
   return roots.find((n) => n.name === "http" && n.directive.block);
 }
 
-/** The Connection value a fix writes: the map's variable when it exists or is being added, else "upgrade". */
-export function connectionValue(model: Model, ws: WebSocketLocation): string {
-  return model.symbolsOf(ws.tree).variables.has("connection_upgrade") || findHttp(ws.tree.roots) ? "$connection_upgrade" : '"upgrade"';
+/**
+ * The Connection value a fix writes: the map's variable when it exists or is being added (or completed), else
+ * "upgrade". Undefined when the config's own `$connection_upgrade` gives no "upgrade" on a handshake and wslint
+ * cannot complete it: writing it would change nothing, and the map is the user's to correct.
+ */
+export function connectionValue(model: Model, ws: WebSocketLocation): string | undefined {
+  const variables = model.symbolsOf(ws.tree).variables;
+  if (variables.has("connection_upgrade")) {
+    const works = mayContain(handshakeValues("$connection_upgrade", variables), /upgrade/i);
+    return works || connectionMapEdit(model, ws) ? "$connection_upgrade" : undefined;
+  }
+  return findHttp(ws.tree.roots) ? "$connection_upgrade" : '"upgrade"';
 }

@@ -5,6 +5,7 @@ import { lineOf, walk } from "../workspace/tree.js";
 import { proxyHeaders } from "./effective.js";
 import { directivesIn, levelsFrom } from "./levels.js";
 import type { Symbols, Upstream } from "./symbols.js";
+import { handshakeValues, mayContain, UNKNOWN } from "./variable-values.js";
 
 export type EvidenceKind = "upgrade-header" | "connection-header" | "comment" | "config" | "path" | "upstream-name";
 
@@ -67,10 +68,17 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
   const path = location ? location.directive.args.map((a) => a.value).join(" ") : undefined;
   const evidence: Evidence[] = [];
   const { headers } = proxyHeaders(block, tree);
+  const variables = options.symbolsOf(tree).variables;
+  // An Upgrade line shows the intent even when its value is wrong (upgrade-header-missing says so); only an empty
+  // literal, which sends nothing, says none.
   const upgrade = headers.get("upgrade");
-  if (upgrade) evidence.push({ kind: "upgrade-header", text: `Upgrade forwarded at line ${lineOf(upgrade.node)}`, weak: false });
+  if (upgrade && upgrade.value !== "") {
+    const forwarded = mayContain(handshakeValues(upgrade.value, variables), /websocket/i);
+    evidence.push({ kind: "upgrade-header", text: `Upgrade ${forwarded ? "forwarded" : "set"} at line ${lineOf(upgrade.node)}`, weak: false });
+  }
+  // Connection mentioning upgrade (`$connection_upgrade`, even a broken one), or a variable that gives "upgrade" on a handshake.
   const connection = headers.get("connection");
-  if (connection && /upgrade/i.test(connection.value)) {
+  if (connection && (/upgrade/i.test(connection.value) || givesUpgrade(connection.value, variables))) {
     evidence.push({ kind: "connection-header", text: `Connection "${connection.value}" at line ${lineOf(connection.node)}`, weak: false });
   }
   // Upgrade or Connection written at an outer level but not in force here still shows the intent.
@@ -98,6 +106,13 @@ function detect(proxyPass: ConfigNode, tree: ConfigTree, options: DetectOptions)
   if (evidence.every((e) => e.weak) && connection && !connection.value.includes("$") && !/upgrade/i.test(connection.value)) return undefined;
   const label = path !== undefined ? `"${path}"` : `in ${proxyPass.file}`;
   return { tree, block, proxyPass, label, evidence, upstream };
+}
+
+/** A value whose every handshake outcome is known and some say "upgrade" (a map variable under another name). */
+function givesUpgrade(value: string, variables: ReadonlyMap<string, ConfigNode[]>): boolean {
+  if (!value.includes("$")) return false;
+  const values = handshakeValues(value, variables);
+  return values !== undefined && !values.some((v) => v.includes(UNKNOWN)) && mayContain(values, /upgrade/i);
 }
 
 /** The location a proxying block belongs to (itself, or the location around an `if`). */
