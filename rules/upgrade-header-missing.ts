@@ -2,11 +2,11 @@
 import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
-import { headerLinesToCopy, insertIntoLocation, oncePerTarget } from "../src/engine/websocket-edits.js";
+import { headerLinesToCopy, insertIntoLocation } from "../src/engine/websocket-edits.js";
 import { proxyHeaders } from "../src/model/effective.js";
 import { lostHeader } from "../src/model/header-inheritance.js";
 import { handshakeValues, mayContain, OTHER_HEADER } from "../src/model/variable-values.js";
-import { describeWebSocket, isWeak } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
 import { lineOf } from "../src/workspace/tree.js";
 
 /** Headers a browser's handshake always has: `$http_host` as Upgrade sends the Host, not nothing. */
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(ctx) {
     const reported = new Set<object>();
-    for (const ws of oncePerTarget(ctx.model.websocketLocations())) {
+    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
       const { headers, level } = proxyHeaders(ws.block, ws.tree);
       const upgrade = headers.get("upgrade");
       if (upgrade) {

@@ -2,7 +2,7 @@
 // `$connection_upgrade` map they rely on.
 import type { Model } from "../model/model.js";
 import { handshakeValues, mapEntries, mayContain } from "../model/variable-values.js";
-import type { WebSocketLocation } from "../model/websocket.js";
+import { settingsLocation, type WebSocketLocation } from "../model/websocket.js";
 import { inheritedHeaderLines } from "../model/header-inheritance.js";
 import type { Level } from "../model/levels.js";
 import type { ConfigNode } from "../workspace/tree.js";
@@ -10,41 +10,16 @@ import type { TextEdit } from "./problem.js";
 import { insertAfter, insertAtBlockStart } from "./text-edits.js";
 
 /**
- * The block a WebSocket location's fixes go into: the location itself, or the location around the `if` or
- * `limit_except` that holds proxy_pass (neither accepts proxy_http_version, proxy_set_header or proxy_read_timeout,
- * and both inherit them from the location). Undefined for a location-context snippet's top level.
- */
-export function fixTarget(ws: WebSocketLocation): ConfigNode | undefined {
-  for (let n = ws.block; n; n = n.parent) if (n.name === "location") return n;
-  return undefined;
-}
-
-/**
  * True when `node` is written in the block the location's fixes go into, or in a block between it and proxy_pass (an
  * `if` holding proxy_read_timeout, which nginx -t rejects anyway): a fix edits it in place rather than adding a
  * second value that the inner one would still override.
  */
 export function inFixTarget(ws: WebSocketLocation, node: ConfigNode): boolean {
-  const target = fixTarget(ws);
+  const target = settingsLocation(ws);
   for (let n = ws.block; ; n = n.parent) {
     if (node.parent === n) return true;
     if (n === target || !n) return false;
   }
-}
-
-/**
- * One WebSocket location per fix target: a location that proxies both in an `if` and directly has one set of
- * settings (the `if` inherits them all), so it gets one finding and one fix, not two that each add the same
- * directives (nginx -t: "directive is duplicate"). The location's own proxy_pass is preferred; order is kept.
- */
-export function oncePerTarget(locations: readonly WebSocketLocation[]): WebSocketLocation[] {
-  const key = (ws: WebSocketLocation): object => fixTarget(ws) ?? ws.tree;
-  const chosen = new Map<object, WebSocketLocation>();
-  for (const ws of locations) {
-    const had = chosen.get(key(ws));
-    if (!had || (had.block !== fixTarget(had) && ws.block === fixTarget(ws))) chosen.set(key(ws), ws);
-  }
-  return locations.filter((ws) => chosen.get(key(ws)) === ws);
 }
 
 /**
@@ -53,7 +28,7 @@ export function oncePerTarget(locations: readonly WebSocketLocation[]): WebSocke
  * its file, else at the top of the block; in a snippet without either, before the block that holds proxy_pass.
  */
 export function insertIntoLocation(model: Model, ws: WebSocketLocation, lines: string[]): TextEdit | undefined {
-  const target = fixTarget(ws);
+  const target = settingsLocation(ws);
   const siblings = target ? target.children : ws.tree.roots;
   const file = target ? target.file : ws.tree.entry;
   const own = siblings.find((c) => c.name === "proxy_pass" && c.file === file);
@@ -65,7 +40,7 @@ export function insertIntoLocation(model: Model, ws: WebSocketLocation, lines: s
 
 /** The proxy_set_header lines a header fix must copy into the target block so it keeps the inherited ones. */
 export function headerLinesToCopy(ws: WebSocketLocation, level: Level | undefined): string[] {
-  return inheritedHeaderLines({ ...ws, block: fixTarget(ws) }, level);
+  return inheritedHeaderLines({ ...ws, block: settingsLocation(ws) }, level);
 }
 
 function holdsProxyPass(node: ConfigNode): boolean {

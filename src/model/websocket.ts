@@ -156,3 +156,29 @@ export function describeWebSocket(ws: WebSocketLocation): string {
 export function isWeak(ws: WebSocketLocation): boolean {
   return ws.evidence.every((e) => e.weak);
 }
+
+/**
+ * The location whose settings a WebSocket location runs with, and where fixes go: the location itself, or the
+ * location around the `if` or `limit_except` that holds proxy_pass (neither accepts proxy_http_version,
+ * proxy_set_header or proxy_read_timeout, and both inherit them from the location). Undefined for a
+ * location-context snippet's top level.
+ */
+export function settingsLocation(ws: WebSocketLocation): ConfigNode | undefined {
+  for (let n = ws.block; n; n = n.parent) if (n.name === "location") return n;
+  return undefined;
+}
+
+/**
+ * One WebSocket location per settings location: a location that proxies both in an `if` and directly has one
+ * set of settings (the `if` inherits them all), so it gets one finding and one fix, not two that each add the
+ * same directives (nginx -t: "directive is duplicate"). The location's own proxy_pass is preferred; order is kept.
+ */
+export function oncePerLocation(locations: readonly WebSocketLocation[]): WebSocketLocation[] {
+  const key = (ws: WebSocketLocation): object => settingsLocation(ws) ?? ws.tree;
+  const chosen = new Map<object, WebSocketLocation>();
+  for (const ws of locations) {
+    const had = chosen.get(key(ws));
+    if (!had || (had.block !== settingsLocation(had) && ws.block === settingsLocation(ws))) chosen.set(key(ws), ws);
+  }
+  return locations.filter((ws) => chosen.get(key(ws)) === ws);
+}
