@@ -33,9 +33,27 @@ function valueArgs(node: ConfigNode): Word[] {
   if (isOpaqueDirective(name)) return [];
   if (name === "rewrite") return d.args.slice(1, 2);
   if (name === "if") return d.args.filter((_, i) => !REGEX_OPERATORS.has(d.args[i - 1]?.value ?? ""));
-  if (name === "proxy_redirect" && d.args[0]?.value.startsWith("~")) return d.args.slice(1);
+  if (REGEX_ARGUMENTS.has(name)) return [];
+  if (REGEX_FIRST_WITH_TILDE.has(name) && d.args[0]?.value.startsWith("~")) return d.args.slice(1);
   return d.args;
 }
+
+/** Directives whose arguments are all regular expressions. */
+const REGEX_ARGUMENTS = new Set(["fastcgi_split_path_info", "gzip_disable"]);
+
+/** Directives whose first argument is a regular expression when it starts with `~`. */
+const REGEX_FIRST_WITH_TILDE = new Set(["proxy_redirect", "proxy_cookie_path", "proxy_cookie_domain", "proxy_cookie_flags"]);
+
+/**
+ * Directives nginx certainly compiles as scripts (complex values), where a `$` that starts no name fails
+ * nginx -t. Elsewhere a stray `$` may be a regular expression's or a plain string's, and is left alone.
+ */
+const COMPILED = new Set([
+  "return", "set", "rewrite", "if", "add_header", "add_trailer", "proxy_set_header", "grpc_set_header",
+  "fastcgi_param", "uwsgi_param", "scgi_param", "proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass",
+  "grpc_pass", "root", "alias", "try_files", "proxy_cache_key", "fastcgi_cache_key", "auth_request_set",
+  "proxy_set_body", "sub_filter", "error_page",
+]);
 
 const NO_USES: readonly VariableUse[] = Object.freeze([]);
 
@@ -43,8 +61,9 @@ export function variableUses(node: ConfigNode): readonly VariableUse[] {
   // Most directives use no variable: look at the raw words before computing which of them are values.
   if (!node.directive.args.some((a) => a.raw.includes("$"))) return NO_USES;
   const uses: VariableUse[] = [];
+  const compiled = node.context === "opaque" || COMPILED.has(node.name);
   for (const word of valueArgs(node)) {
-    for (const ref of referencesIn(word.value)) uses.push({ ...ref, word });
+    for (const ref of referencesIn(word.value)) if (compiled || !ref.malformed) uses.push({ ...ref, word });
   }
   return uses;
 }

@@ -24,4 +24,23 @@ describe("variable references", () => {
   it.each(["$1x", "$2$1", "$10", "${uri}s", '"$uri$is_args$args"'])("accepts %s (captures and well-formed names)", (value) => {
     expect(found(value)).toEqual([]);
   });
+
+  it("leaves a `$` alone where nginx reads a regular expression or a plain string", () => {
+    const text = [
+      "events {}",
+      "http {",
+      "    server {",
+      "        listen 8080;",
+      "        location ~ [^/]\\.php(/|$) {",
+      "            fastcgi_split_path_info ^(.+?\\.php)(/.*)$;",
+      "            proxy_cookie_path ~^/app(.*)$ /$1;",
+      "            gzip_disable \"MSIE [1-6]\\.(?!.*SV1)$\";",
+      "            proxy_hide_header X-Price$;",
+      "        }",
+      "    }",
+      "}",
+      "",
+    ].join("\n");
+    expect(lintText(text).filter((p) => p.ruleId === "undefined-variable")).toEqual([]);
+  });
 });
