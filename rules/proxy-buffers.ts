@@ -25,7 +25,7 @@ export default defineRule({
     if (node.context === "opaque" || !node.directive.block || node.context.startsWith("stream")) return;
     if (node.name === "server" && node.context !== "http") return;
     for (const module of BUFFERED_MODULES) {
-      const problem = busyBuffersProblem(node, tree, module);
+      const problem = busyBuffersProblem(node, tree, ctx.model.symbolsOf(tree).directiveNames, module);
       if (!problem) continue;
       // The same directive in force in many blocks is one problem: the message names no block, so the runner
       // reports it once.

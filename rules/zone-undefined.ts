@@ -1,6 +1,6 @@
 // Flags limit_conn, limit_req and *_cache directives naming a shared memory zone that nothing defines.
 import { defineRule } from "../src/engine/rule.js";
-import { walk, type ConfigNode, type ConfigTree } from "../src/workspace/tree.js";
+import type { ConfigNode } from "../src/workspace/tree.js";
 
 /** Each directive that uses a zone, the directive that defines such zones, and how nginx -t words the failure. */
 const USERS: ReadonlyMap<string, { definer: string; example: string; fails: (zone: string) => string }> = new Map([
@@ -39,8 +39,9 @@ export default defineRule({
     if (node.context === "opaque") return;
     const use = USERS.get(node.name)!;
     const zone = zoneUsed(node);
-    if (!zone || zone.includes("$") || zonesDefined(tree, node.context.startsWith("stream"), use.definer).has(zone)) return;
-    const fix = `define it in ${node.context.startsWith("stream") ? "stream" : "http"}: ${use.example.replace(/NAME/g, zone)}`;
+    const stream = node.context.startsWith("stream");
+    if (!zone || zone.includes("$") || ctx.model.symbolsOf(tree).zones.get(`${stream ? "stream " : ""}${use.definer}`)?.has(zone)) return;
+    const fix = `define it in ${stream ? "stream" : "http"}: ${use.example.replace(/NAME/g, zone)}`;
     if (tree.contextSource === "main") ctx.report({ node, message: `${use.fails(zone)}: no ${use.definer} defines zone "${zone}"; ${fix}` });
     else ctx.report({ node, severity: "warning", message: `zone "${zone}" is not defined in the linted files (no ${use.definer}); ${fix}` });
   },
@@ -53,23 +54,3 @@ function zoneUsed(node: ConfigNode): string | undefined {
   if (node.name.endsWith("_cache")) return args[0] === "off" ? undefined : args[0];
   return args[0];
 }
-
-/** Zone names the tree's definers create (`zone=NAME:size`, `keys_zone=NAME:size`), http and stream apart. */
-function zonesDefined(tree: ConfigTree, stream: boolean, definer: string): ReadonlySet<string> {
-  let byDefiner = zonesByTree.get(tree);
-  if (!byDefiner) {
-    byDefiner = new Map();
-    walk(tree.roots, (node) => {
-      if (node.context === "opaque") return false;
-      const name = /^(?:zone|keys_zone)=([^:]+)/.exec(node.directive.args.find((a) => /^(?:keys_)?zone=/.test(a.value))?.value ?? "")?.[1];
-      if (!name) return;
-      const key = `${node.context.startsWith("stream") ? "stream " : ""}${node.name}`;
-      byDefiner!.set(key, (byDefiner!.get(key) ?? new Set()).add(name));
-    });
-    zonesByTree.set(tree, byDefiner);
-  }
-  return byDefiner.get(`${stream ? "stream " : ""}${definer}`) ?? NO_ZONES;
-}
-
-const zonesByTree = new WeakMap<ConfigTree, Map<string, Set<string>>>();
-const NO_ZONES: ReadonlySet<string> = new Set();

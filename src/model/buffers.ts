@@ -1,7 +1,7 @@
 // The buffer sizes nginx checks when it merges the proxy (fastcgi, uwsgi, scgi) settings into a block
 // (ngx_http_proxy_merge_loc_conf and its siblings): they must fit together, or nginx -t fails.
 import { parseSize } from "../reference/values.js";
-import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
+import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
 import { effective } from "./effective.js";
 
 /** Modules whose buffers nginx checks the same way; the directive names are `<module>_buffer_size` and so on. */
@@ -18,10 +18,13 @@ export interface BufferProblem {
   message: string;
 }
 
-/** What nginx -t would say about the buffers in force in `block`, in plain words; undefined when they fit. */
-export function busyBuffersProblem(block: ConfigNode, tree: ConfigTree, module: BufferedModule): BufferProblem | undefined {
+/**
+ * What nginx -t would say about the buffers in force in `block`, in plain words; undefined when they fit. `used`:
+ * the directive names the tree uses (Symbols.directiveNames).
+ */
+export function busyBuffersProblem(block: ConfigNode, tree: ConfigTree, used: ReadonlySet<string>, module: BufferedModule): BufferProblem | undefined {
   const names = settingNames(module);
-  if (!names.some((n) => namesIn(tree).has(n))) return undefined; // the defaults always fit
+  if (!names.some((n) => used.has(n))) return undefined; // the defaults always fit
   const [bufferSize, buffers, busy, tempWrite, maxTemp] = names.map((n) => lastInForce(block, tree, n));
   const size = bufferSize ? sizeOf(bufferSize.directive.args[0]?.value) : PAGE;
   const count = buffers ? Number(buffers.directive.args[0]?.value) : DEFAULT_BUFFERS;
@@ -82,16 +85,3 @@ function bytes(n: number): string {
   if (n % 1024 === 0) return `${n / 1024}k`;
   return `${n}`;
 }
-
-/** Every directive name a tree uses, so the common case (no buffer settings at all) costs one walk per tree. */
-function namesIn(tree: ConfigTree): Set<string> {
-  let names = namesByTree.get(tree);
-  if (!names) {
-    const found = new Set<string>();
-    walk(tree.roots, (node) => void found.add(node.name));
-    namesByTree.set(tree, (names = found));
-  }
-  return names;
-}
-
-const namesByTree = new WeakMap<ConfigTree, Set<string>>();

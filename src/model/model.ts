@@ -20,7 +20,10 @@ export class Model {
   constructor(
     readonly workspace: Workspace,
     readonly options: ModelOptions,
-  ) {}
+  ) {
+    // Every rule needs them: built here, so the model phase of lint()'s timings holds their cost.
+    for (const tree of workspace.trees) this.symbolsByTree.set(tree, collectSymbols(tree));
+  }
 
   /**
    * What one tree defines: its variables, upstreams and loaded modules. Per tree, because two main configs

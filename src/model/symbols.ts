@@ -1,4 +1,5 @@
-// Names a configuration defines for itself: variables (map, geo, set, ...) and upstream blocks.
+// Names a configuration defines for itself: variables (map, geo, set, ...), upstream blocks, loaded modules and
+// shared memory zones, collected in one walk per tree.
 import { walk, type ConfigNode, type ConfigTree } from "../workspace/tree.js";
 
 /**
@@ -47,6 +48,13 @@ export interface Symbols {
   streamUpstreams: Map<string, Upstream>;
   /** Short names of dynamic modules the config loads (`load_module modules/ngx_http_f5_metrics_module.so` → f5_metrics). */
   loadedModules: string[];
+  /**
+   * Shared memory zones by the directive that defines them (`limit_conn_zone`, `proxy_cache_path`, ...; stream's
+   * prefixed `stream `): `zone=NAME:size` and `keys_zone=NAME:size`.
+   */
+  zones: Map<string, Set<string>>;
+  /** Every directive name the tree uses, so checks of rare directives cost nothing when they are absent. */
+  directiveNames: Set<string>;
 }
 
 /** Directives whose regular expressions define variables by named captures: `(?<name>...)`, `(?P<name>...)`. */
@@ -72,13 +80,15 @@ const BALANCING_METHODS = new Set(["ip_hash", "hash", "least_conn", "least_time"
 
 /** What a file outside every tree defines: nothing. */
 export function emptySymbols(): Symbols {
-  return { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [] };
+  return { variables: new Map(), upstreams: new Map(), streamUpstreams: new Map(), loadedModules: [], zones: new Map(), directiveNames: new Set() };
 }
 
 export function collectSymbols(tree: ConfigTree): Symbols {
   const symbols = emptySymbols();
   walk(tree.roots, (node) => {
     const name = node.name;
+    symbols.directiveNames.add(name);
+    if (ZONE_DEFINER.test(name) && node.context !== "opaque") addZone(symbols.zones, node);
     const define = VARIABLE_DEFINERS.get(name);
     if (define && node.context !== "opaque") {
       const variable = define(node.directive.args.map((a) => a.value));
@@ -96,6 +106,23 @@ export function collectSymbols(tree: ConfigTree): Symbols {
     }
   });
   return symbols;
+}
+
+const ZONE_DEFINER = /_zone$|_cache_path$/;
+const ZONE_ARGUMENT = /^(?:keys_)?zone=([^:]+)/;
+
+/** Records the zone a `*_zone` or `*_cache_path` directive defines, under the directive's name. */
+function addZone(zones: Map<string, Set<string>>, node: ConfigNode): void {
+  const args = node.directive.args;
+  for (let i = 0; i < args.length; i++) {
+    const zone = ZONE_ARGUMENT.exec(args[i].value)?.[1];
+    if (!zone) continue;
+    const key = `${node.context.startsWith("stream") ? "stream " : ""}${node.name}`;
+    const names = zones.get(key);
+    if (names) names.add(zone);
+    else zones.set(key, new Set([zone]));
+    return;
+  }
 }
 
 function readUpstream(name: string, node: ConfigNode): Upstream {

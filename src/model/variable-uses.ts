@@ -34,9 +34,13 @@ function valueArgs(node: ConfigNode): Word[] {
   if (name === "rewrite") return d.args.slice(1, 2);
   if (name === "if") return d.args.filter((_, i) => !REGEX_OPERATORS.has(d.args[i - 1]?.value ?? ""));
   if (REGEX_ARGUMENTS.has(name)) return [];
+  if (NAME_THEN_VALUE.has(name)) return d.args.slice(1);
   if (REGEX_FIRST_WITH_TILDE.has(name) && d.args[0]?.value.startsWith("~")) return d.args.slice(1);
   return d.args;
 }
+
+/** Directives whose first argument is a header or parameter name, taken as written; the value follows. */
+const NAME_THEN_VALUE = new Set(["add_header", "add_trailer", "proxy_set_header", "grpc_set_header", "fastcgi_param", "uwsgi_param", "scgi_param"]);
 
 /** Directives whose arguments are all regular expressions. */
 const REGEX_ARGUMENTS = new Set(["fastcgi_split_path_info", "gzip_disable"]);

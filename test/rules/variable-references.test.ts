@@ -36,6 +36,7 @@ describe("variable references", () => {
       "            proxy_cookie_path ~^/app(.*)$ /$1;",
       "            gzip_disable \"MSIE [1-6]\\.(?!.*SV1)$\";",
       "            proxy_hide_header X-Price$;",
+      "            add_header X-Cost$ 5;",
       "        }",
       "    }",
       "}",
