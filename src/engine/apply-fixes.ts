@@ -21,15 +21,20 @@ export interface FixPassResult {
  * (unreadable, or not text wslint can write back unchanged).
  */
 export function applyFixPass(problems: readonly Problem[], text: (file: string) => string | undefined): FixPassResult {
-  const chosen = new Map<string, TextEdit[]>();
+  const chosen = new Map<string, ChosenEdits>();
+  const chosenIn = (file: string): ChosenEdits => {
+    let edits = chosen.get(file);
+    if (!edits) chosen.set(file, (edits = new ChosenEdits()));
+    return edits;
+  };
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
   for (const problem of problems) {
     const fix = problem.fix;
     if (!fix || fix.edits.length === 0) continue;
-    const fresh = fix.edits.filter((e) => !(chosen.get(e.file) ?? []).some((c) => sameEdit(c, e)));
-    if (fix.edits.every((e) => fitsText(e, text(e.file))) && !selfOverlapping(fix.edits) && !fresh.some((e) => (chosen.get(e.file) ?? []).some((c) => conflicts(c, e)))) {
-      for (const e of fresh) chosen.set(e.file, [...(chosen.get(e.file) ?? []), e]);
+    const fresh = fix.edits.filter((e) => !chosen.get(e.file)?.has(e));
+    if (fix.edits.every((e) => fitsText(e, text(e.file))) && !selfOverlapping(fix.edits) && !fresh.some((e) => chosen.get(e.file)?.conflictsWith(e))) {
+      for (const e of fresh) chosenIn(e.file).add(e);
       applied.push(fix);
     } else {
       skipped.push(fix);
@@ -37,12 +42,59 @@ export function applyFixPass(problems: readonly Problem[], text: (file: string) 
   }
   const texts = new Map<string, string>();
   for (const [file, edits] of chosen) {
-    let out = text(file)!;
-    // From the end backwards, so earlier offsets stay valid while later text is replaced.
-    for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    if (out !== text(file)) texts.set(file, out);
+    const before = text(file)!;
+    const after = edits.applyTo(before);
+    if (after !== before) texts.set(file, after);
   }
   return { texts, applied, skipped };
+}
+
+/**
+ * The edits chosen for one file, sorted by start. Chosen edits never conflict, so their ends rise with their
+ * starts and a new edit can only conflict with its neighbours: each check is a binary search, and a pass over a
+ * file with thousands of fixes stays linear in practice.
+ */
+class ChosenEdits {
+  private readonly edits: TextEdit[] = [];
+
+  has(edit: TextEdit): boolean {
+    for (let i = this.firstAtOrAfter(edit.start); i < this.edits.length && this.edits[i].start === edit.start; i++) {
+      if (sameEdit(this.edits[i], edit)) return true;
+    }
+    return false;
+  }
+
+  conflictsWith(edit: TextEdit): boolean {
+    const i = this.firstAtOrAfter(edit.start);
+    return (i > 0 && conflicts(this.edits[i - 1], edit)) || (i < this.edits.length && conflicts(this.edits[i], edit));
+  }
+
+  add(edit: TextEdit): void {
+    this.edits.splice(this.firstAtOrAfter(edit.start + 1), 0, edit);
+  }
+
+  /** The text with every edit made, built once from the untouched slices between them. */
+  applyTo(text: string): string {
+    const parts: string[] = [];
+    let at = 0;
+    for (const e of this.edits) {
+      parts.push(text.slice(at, e.start), e.text);
+      at = e.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join("");
+  }
+
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /**
