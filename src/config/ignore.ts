@@ -47,12 +47,16 @@ function escapeRegExp(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }
 
+/** Deeper brace nesting is refused: no real pattern needs it, and each level re-reads the pattern. */
+const MAX_BRACE_NESTING = 10;
+
 /**
  * `**` crosses directories, `*` and `?` do not; `[...]` and `{a,b}` as in shells; `\` makes the next character
  * literal. Dotfiles are not special. Throws GlobSyntaxError where a shell would quietly read the character
  * literally or match nothing (an unclosed `[` or `{`, a backwards range): a mistyped ignore should be reported.
  */
-function globToSource(glob: string): string {
+function globToSource(glob: string, braceDepth = 0): string {
+  if (braceDepth > MAX_BRACE_NESTING) throw new GlobSyntaxError(`braces are nested more than ${MAX_BRACE_NESTING} deep`);
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];
@@ -76,7 +80,7 @@ function globToSource(glob: string): string {
       i = bracket.end;
     } else if (ch === "{") {
       const close = closingBrace(glob, i);
-      re += `(?:${splitAlternatives(glob.slice(i + 1, close)).map(globToSource).join("|")})`;
+      re += `(?:${splitAlternatives(glob.slice(i + 1, close)).map((alternative) => globToSource(alternative, braceDepth + 1)).join("|")})`;
       i = close;
     } else re += escapeRegExp(ch);
   }

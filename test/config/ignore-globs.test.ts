@@ -69,6 +69,8 @@ describe("glob syntax", () => {
     ["[z-a]", /^the range "z-a" is backwards \(write "a-z"\)$/],
     ["{a,b", /^"\{" at position 1 has no closing "\}"/],
     ["x\\", /^ends with a lone "\\"/],
+    // 20,000 nested braces once overflowed the stack ("internal error") instead of being refused.
+    ["{".repeat(20000) + "}".repeat(20000), /^braces are nested more than 10 deep$/],
   ])("rejects %s with a reason", (glob, reason) => {
     expect(ignoreGlobError(glob)).toMatch(reason);
   });
