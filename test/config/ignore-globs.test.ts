@@ -69,10 +69,12 @@ describe("glob syntax", () => {
     ["[z-a]", /^the range "z-a" is backwards \(write "a-z"\)$/],
     ["{a,b", /^"\{" at position 1 has no closing "\}"/],
     ["x\\", /^ends with a lone "\\"/],
-    // 20,000 nested braces once overflowed the stack ("internal error") instead of being refused.
-    ["{".repeat(20000) + "}".repeat(20000), /^braces are nested more than 10 deep$/],
   ])("rejects %s with a reason", (glob, reason) => {
     expect(ignoreGlobError(glob)).toMatch(reason);
+  });
+
+  it("rejects braces nested too deep (20,000 levels once overflowed the stack: an internal error)", () => {
+    expect(ignoreGlobError("{".repeat(20000) + "}".repeat(20000))).toBe("braces are nested more than 10 deep");
   });
 
   it.each(["*.bak", "vendor/", "**/old/**", "[a-z]*.conf", "[!.]*", "{a,b}.conf", "\\[x\\]"])("accepts %s", (glob) => {
