@@ -119,12 +119,18 @@ export class Session {
   }
 
   private publish(lints: Lints): void {
-    // A file two lints read (a snippet shared by two projects) gets what both found.
+    // A file two lints read (a snippet shared by two projects) gets what both found, each thing once.
     const byFile = new Map<string, Diagnostic[]>();
+    const seen = new Set<string>();
     const versions = new Map<string, number>();
     for (const snapshot of lints.snapshots) {
       for (const file of snapshot.relatedFiles()) if (!byFile.has(file)) byFile.set(file, []);
-      for (const problem of snapshot.result.problems) byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+      for (const problem of snapshot.result.problems) {
+        const key = `${problem.file}\0${problem.ruleId}\0${problem.range.start.offset}\0${problem.range.end.offset}\0${problem.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+      }
       for (const [file, version] of snapshot.open) versions.set(file, version);
     }
     const sent = new Set<string>();

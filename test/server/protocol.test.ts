@@ -230,6 +230,22 @@ http {
     await client.close(strictUri);
   });
 
+  it("reports a snippet two projects include once, though each project's lint finds it", async () => {
+    const shared = ws.write("shared/site.conf", "server {\n    listen 8080;\n    return 200 $nope;\n}\n");
+    const main = `events {}\nhttp {\n    include ${shared};\n}\n`;
+    ws.write("p1/wslint.config.json", "{}");
+    ws.write("p2/wslint.config.json", JSON.stringify({ nginxVersion: "1.22.1" }));
+    const one = await client.open(ws.path("p1/nginx.conf"), main);
+    await client.forVersion(one, 1);
+    const from = client.published.length;
+    const two = await client.open(ws.path("p2/nginx.conf"), main);
+    await client.forVersion(two, 1);
+    const [last] = client.published.slice(from).filter((p) => p.uri === uriOf(shared)).slice(-1);
+    expect(last.diagnostics.map((d) => d.code)).toEqual(["undefined-variable"]);
+    await client.close(one);
+    await client.close(two);
+  });
+
   it("applies settings changed while running", async () => {
     const text = "events {}\nhttp {\n    server {\n        return 200 $nope;\n    }\n}\n";
     const uri = await client.open(ws.path("settings/nginx.conf"), text);
