@@ -6,7 +6,7 @@ import { connectionMapEdit, connectionValue, headerLinesToCopy, insertIntoLocati
 import { proxyHeaders } from "../src/model/effective.js";
 import { lostHeader } from "../src/model/header-inheritance.js";
 import { handshakeValues, mapEntries, mayContain, OTHER_HEADER } from "../src/model/variable-values.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(ctx) {
     const reported = new Set<object>();
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const { headers, level } = proxyHeaders(ws.block, ws.tree);
       const connection = headers.get("connection");
       const variables = ctx.model.symbolsOf(ws.tree).variables;

@@ -2,7 +2,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { proxyHeaders } from "../src/model/effective.js";
 import { enclosingServer, serverListens } from "../src/model/listen.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf } from "../src/workspace/tree.js";
 
 const config = (host: string): string =>
@@ -22,7 +22,7 @@ export default defineRule({
     examples: { bad: [config("$host")], good: [config("$http_host")] },
   },
   check(ctx) {
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const server = enclosingServer(ws.block);
       const host = proxyHeaders(ws.block, ws.tree).headers.get("host");
       if (isWeak(ws) || !server || !host || !/^\$(host|\{host\})$/.test(host.value)) continue;

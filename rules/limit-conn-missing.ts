@@ -1,7 +1,7 @@
 // Flags WebSocket locations with no limit_conn: nothing caps how many sockets one client holds open.
 import { defineRule } from "../src/engine/rule.js";
 import { effective } from "../src/model/effective.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 
 const config = (zone: string, limit: string): string =>
   `events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    map $http_origin $origin_ok {\n        default                    0;\n        "https://chat.example.com" 1;\n    }\n${zone}    server {\n        listen 443 ssl;\n        server_name chat.example.com;\n        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n        location /ws/ {\n            if ($origin_ok = 0) {\n                return 403;\n            }\n${limit}            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n`;
@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       if (isWeak(ws) || effective(ws.block, ws.tree, "limit_conn").nodes.length > 0) continue;
       ctx.report({
         node: ws.block ?? ws.proxyPass,

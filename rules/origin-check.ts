@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { directivesIn, levelsFrom } from "../src/model/levels.js";
 import { enclosingServer } from "../src/model/listen.js";
 import type { Symbols } from "../src/model/symbols.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import type { ConfigNode, ConfigTree } from "../src/workspace/tree.js";
 
 const HEAD = "events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n";
@@ -28,7 +28,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       if (isWeak(ws) || luaReadsOrigin(ws.block, ws.tree)) continue;
       if (checksOrigin(ws.block, originVariablesOf(ctx.model.symbolsOf(ws.tree)))) continue;
       ctx.report({

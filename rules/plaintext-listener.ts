@@ -1,7 +1,7 @@
 // Flags WebSocket locations reachable over cleartext (ws://) in a server that does not redirect it to https.
 import { defineRule } from "../src/engine/rule.js";
 import { enclosingServer, serverListens, sslOnInForce, type Listen } from "../src/model/listen.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
 
 const HEAD = "events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    map $http_origin $origin_ok {\n        default                    0;\n        \"https://chat.example.com\" 1;\n    }\n    limit_conn_zone $binary_remote_addr zone=sockets:10m;\n";
@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const server = enclosingServer(ws.block);
       if (!server || sslOnInForce(server)) continue;
       const listens = serverListens(server);

@@ -5,7 +5,7 @@ import { replaceWord } from "../src/engine/text-edits.js";
 import { inFixTarget, insertIntoLocation } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { atLeast } from "../src/model/version.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf } from "../src/workspace/tree.js";
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
   check(ctx) {
     const version = ctx.model.nginxVersion;
     const defaultVersion = atLeast(version, "1.29.7") ? "1.1" : "1.0";
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const set = effectiveValue(ws.block, ws.tree, "proxy_http_version");
       const value = set?.value ?? defaultVersion;
       if (value === "1.1") continue;

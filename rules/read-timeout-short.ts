@@ -5,7 +5,7 @@ import { replaceWord } from "../src/engine/text-edits.js";
 import { inFixTarget, insertIntoLocation } from "../src/engine/websocket-edits.js";
 import { effectiveValue } from "../src/model/effective.js";
 import { parseTime } from "../src/reference/values.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf } from "../src/workspace/tree.js";
 
 const DEFAULT_MINIMUM = "1h";
@@ -34,7 +34,7 @@ export default defineRule({
   check(ctx) {
     const minimumText = String(ctx.options.minimum ?? DEFAULT_MINIMUM);
     const minimum = parseTime(minimumText, { ms: true }) ?? parseTime(DEFAULT_MINIMUM, { ms: true })!;
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const set = effectiveValue(ws.block, ws.tree, "proxy_read_timeout");
       const ms = set ? parseTime(set.value, { ms: true }) : 60_000;
       if (ms === undefined || ms >= minimum) continue; // an invalid value is directive-arguments' to report

@@ -6,7 +6,7 @@ import { headerLinesToCopy, insertIntoLocation } from "../src/engine/websocket-e
 import { proxyHeaders } from "../src/model/effective.js";
 import { lostHeader } from "../src/model/header-inheritance.js";
 import { handshakeValues, mayContain, OTHER_HEADER } from "../src/model/variable-values.js";
-import { describeWebSocket, isWeak, oncePerLocation } from "../src/model/websocket.js";
+import { describeWebSocket, isWeak } from "../src/model/websocket.js";
 import { lineOf } from "../src/workspace/tree.js";
 
 /** Headers a browser's handshake always has: `$http_host` as Upgrade sends the Host, not nothing. */
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(ctx) {
     const reported = new Set<object>();
-    for (const ws of oncePerLocation(ctx.model.websocketLocations())) {
+    for (const ws of ctx.model.distinctWebsocketLocations()) {
       const { headers, level } = proxyHeaders(ws.block, ws.tree);
       const upgrade = headers.get("upgrade");
       if (upgrade) {

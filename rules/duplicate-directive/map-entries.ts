@@ -3,10 +3,9 @@
 // (src/http/modules/ngx_http_map_module.c, src/core/ngx_hash.c; the stream map is the same code).
 import type { Finding } from "../../src/engine/rule.js";
 import type { ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere, where } from "./where.js";
+import { asciiLower, firstHere, where } from "./where.js";
 
 /** ngx_tolower: ASCII only. */
-const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
  * The hash slots a key takes. String keys are lower-cased, so they compare ignoring case; regex keys (`~...`) are never
@@ -52,7 +51,7 @@ export function checkMapEntries(map: ConfigNode, report: (finding: Finding) => v
     }
     if (name.startsWith("~")) continue;
     // A leading backslash escapes a key that would read as a regex or as `default`; nginx drops it.
-    const key = lower(name.startsWith("\\") ? name.slice(1) : name);
+    const key = asciiLower(name.startsWith("\\") ? name.slice(1) : name);
     const keySlots = slots(key, hostnames);
     if (!keySlots) continue;
     const earlier = keySlots.check.map((slot) => taken.get(slot)).find((n) => n !== undefined);

@@ -2,7 +2,7 @@
 // twin ngx_stream_upstream_add). Names compare ignoring case; http and stream upstreams are separate.
 import type { Finding } from "../../src/engine/rule.js";
 import type { ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere, statementRange, where } from "./where.js";
+import { asciiLower, firstHere, statementRange, where } from "./where.js";
 
 /** A checker fed one tree's nodes in document order; it reports the second `upstream` block of a name. */
 export function upstreamChecker(report: (finding: Finding) => void): (node: ConfigNode) => void {
@@ -12,7 +12,7 @@ export function upstreamChecker(report: (finding: Finding) => void): (node: Conf
     const d = node.directive;
     if (d.args.length !== 1 || !d.block || d.recovered) return;
     const name = d.args[0].value;
-    const key = `${node.context}\0${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`;
+    const key = `${node.context}\0${asciiLower(name)}`;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, node);

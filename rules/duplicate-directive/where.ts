@@ -1,5 +1,5 @@
-// Where the first of a duplicated pair is, and where nginx names the second: the line its statement ends on
-// (the `;`, or the `{` of a block), which is where nginx's parser stands when it fails.
+// Shared by the duplicate checks: where the first of a pair is; where nginx names the second, the line its
+// statement ends on (the `;`, or the `{` of a block), where nginx's parser stands when it fails; how it compares names.
 import type { RelatedLocation } from "../../src/engine/problem.js";
 import type { Range } from "../../src/syntax/ast.js";
 import { lineOf, type ConfigNode } from "../../src/workspace/tree.js";
@@ -19,4 +19,9 @@ export function firstHere(earlier: ConfigNode, message: string): RelatedLocation
 export function statementRange(node: ConfigNode): Range {
   const d = node.directive;
   return d.block ? { start: d.range.start, end: d.block.range.start } : d.range;
+}
+
+/** nginx lower-cases names it compares with ngx_strlow / ngx_hash_key_lc: ASCII letters only. */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }

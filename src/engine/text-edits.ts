@@ -51,6 +51,40 @@ export function insertAtBlockStart(model: Model, block: ConfigNode, lines: strin
   return { file: block.file, start: at, end: at, text: lines.map((l) => `${eol}${inner}${l}`).join("") };
 }
 
+/**
+ * insertAtBlockStart, except for a block written on one line (`location /live/ { limit_except GET { ... } }`): its
+ * first statement moves to a line of its own after the new ones, indented one step deeper than the block.
+ */
+export function insertAtTop(model: Model, block: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(block.file);
+  const body = block.directive.block;
+  const first = body?.directives[0];
+  if (text === undefined || !body || !first || !isOneLineBlock(model, block)) return insertAtBlockStart(model, block, lines);
+  const eol = lineEnding(text);
+  const outer = indentAt(text, block.directive.startOffset);
+  const inner = `${outer}${outer.includes("\t") ? "\t" : "    "}`;
+  const start = body.startOffset + 1;
+  return { file: block.file, start, end: first.startOffset, text: `${lines.map((l) => `${eol}${inner}${l}`).join("")}${eol}${inner}` };
+}
+
+/** Inserts `lines` before `node`'s statement, each followed by a line break and `node`'s indentation. */
+export function insertBefore(model: Model, node: ConfigNode, lines: string[]): TextEdit | undefined {
+  const text = model.textOf(node.file);
+  if (text === undefined) return undefined;
+  const eol = lineEnding(text);
+  const indent = indentAt(text, node.directive.startOffset);
+  const at = node.directive.startOffset;
+  return { file: node.file, start: at, end: at, text: lines.map((l) => `${l}${eol}${indent}`).join("") };
+}
+
+/** True when the block's first statement is on the line of its `{` (`location /x { proxy_pass ...; }`). */
+export function isOneLineBlock(model: Model, block: ConfigNode): boolean {
+  const text = model.textOf(block.file);
+  const body = block.directive.block;
+  const first = body?.directives[0];
+  return text !== undefined && body !== undefined && first !== undefined && !text.slice(body.startOffset + 1, first.startOffset).includes("\n");
+}
+
 /** Replaces one word (keeps its quotes off: the replacement is written as given). */
 export function replaceWord(node: ConfigNode, word: Word, text: string): TextEdit {
   return { file: node.file, start: word.range.start.offset, end: word.range.end.offset, text };

@@ -7,7 +7,7 @@ import { inheritedHeaderLines } from "../model/header-inheritance.js";
 import type { Level } from "../model/levels.js";
 import type { ConfigNode } from "../workspace/tree.js";
 import type { TextEdit } from "./problem.js";
-import { insertAfter, insertAtBlockStart } from "./text-edits.js";
+import { insertAfter, insertAtBlockStart, insertAtTop, insertBefore, isOneLineBlock } from "./text-edits.js";
 
 /**
  * True when `node` is written in the block the location's fixes go into, or in a block between it and proxy_pass (an
@@ -47,43 +47,6 @@ function holdsProxyPass(node: ConfigNode): boolean {
   return node.children.some((c) => c.name === "proxy_pass" || holdsProxyPass(c));
 }
 
-function lineEnding(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-
-function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-/**
- * insertAtBlockStart, except for a block written on one line (`location /live/ { limit_except GET { ... } }`): its
- * first statement moves to a line of its own after the new ones, indented one step deeper than the block.
- */
-function insertAtTop(model: Model, block: ConfigNode, lines: string[]): TextEdit | undefined {
-  const text = model.textOf(block.file);
-  const body = block.directive.block;
-  const first = body?.directives[0];
-  if (text === undefined || !body || !first || text.slice(body.startOffset + 1, first.startOffset).includes("\n")) {
-    return insertAtBlockStart(model, block, lines);
-  }
-  const eol = lineEnding(text);
-  const outer = indentAt(text, block.directive.startOffset);
-  const inner = `${outer}${outer.includes("\t") ? "\t" : "    "}`;
-  const start = body.startOffset + 1;
-  return { file: block.file, start, end: first.startOffset, text: `${lines.map((l) => `${eol}${inner}${l}`).join("")}${eol}${inner}` };
-}
-
-/** Inserts `lines` before `node`'s statement, each followed by a line break and `node`'s indentation. */
-function insertBefore(model: Model, node: ConfigNode, lines: string[]): TextEdit | undefined {
-  const text = model.textOf(node.file);
-  if (text === undefined) return undefined;
-  const eol = lineEnding(text);
-  const indent = indentAt(text, node.directive.startOffset);
-  const at = node.directive.startOffset;
-  return { file: node.file, start: at, end: at, text: lines.map((l) => `${l}${eol}${indent}`).join("") };
-}
-
 /** True when an upstream connection pool is in use, so `Connection: close` on plain requests would defeat it. */
 export function upstreamKeepsAlive(ws: WebSocketLocation): boolean {
   return ws.upstream?.keepalive !== undefined;
@@ -112,13 +75,9 @@ function completeMap(model: Model, map: ConfigNode, variables: ReadonlyMap<strin
   const source = map.directive.args[0]?.value.toLowerCase();
   if (map.name !== "map" || (source !== "$http_upgrade" && source !== "${http_upgrade}") || entries.default !== undefined || entries.unmatched) return undefined;
   if (mayContain(handshakeValues("$connection_upgrade", variables), /upgrade/i)) return undefined;
-  const text = model.textOf(map.file);
-  const body = map.directive.block;
-  const first = body?.directives[0];
   // `map $http_upgrade $connection_upgrade { '' close; }` on one line stays on one line.
-  if (text !== undefined && body && first && !text.slice(body.startOffset + 1, first.startOffset).includes("\n")) {
-    return { file: map.file, start: first.startOffset, end: first.startOffset, text: "default upgrade; " };
-  }
+  const first = map.directive.block?.directives[0];
+  if (first && isOneLineBlock(model, map)) return { file: map.file, start: first.startOffset, end: first.startOffset, text: "default upgrade; " };
   return insertAtBlockStart(model, map, ["default upgrade;"]);
 }
 

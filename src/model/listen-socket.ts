@@ -43,7 +43,7 @@ export function listenSocket(node: ConfigNode): ListenSocket | undefined {
 }
 
 /** `8088`, `*:8088`, `0.0.0.0:8088` → `0.0.0.0:8088`; an address without a port listens on 80 (ngx_parse_url). */
-export function socketAddress(text: string): string | undefined {
+function socketAddress(text: string): string | undefined {
   if (text.startsWith("unix:")) return text;
   if (/^\d+$/.test(text)) return withPort("0.0.0.0", text);
   const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(text);

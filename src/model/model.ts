@@ -2,7 +2,7 @@
 import type { Workspace } from "../workspace/workspace.js";
 import type { ConfigTree } from "../workspace/tree.js";
 import { collectSymbols, type Symbols } from "./symbols.js";
-import { findWebSocketLocations, type WebSocketLocation } from "./websocket.js";
+import { findWebSocketLocations, oncePerLocation, type WebSocketLocation } from "./websocket.js";
 import type { NginxVersion } from "./version.js";
 import { moduleOfLoadedName, thirdPartyModuleOf } from "../reference/third-party-modules.js";
 
@@ -47,6 +47,17 @@ export class Model {
     return this.websockets;
   }
 
+  private distinct: WebSocketLocation[] | undefined;
+
+  /**
+   * The WebSocket locations, one per location block: a location that proxies both in an `if` and directly is
+   * one set of settings, so rules about its settings report (and fix) it once.
+   */
+  distinctWebsocketLocations(): WebSocketLocation[] {
+    this.distinct ??= oncePerLocation(this.websocketLocations());
+    return this.distinct;
+  }
+
   /**
    * True for directives the user vouched for: declared as known (`modules`, `--known-directive`), or of a module
    * the tree loads with `load_module`: a third-party module we know the directives of (lua's `*_by_lua*`,
@@ -54,14 +65,11 @@ export class Model {
    */
   isDeclaredDirective(name: string, tree: ConfigTree): boolean {
     if (this.options.extraDirectives.has(name)) return true;
-    // A loop, not some() with a closure: this runs for every directive, and few configs load modules.
+    // This runs for every directive: most configs load no module, and answer here.
     const modules = this.symbolsOf(tree).loadedModules;
-    for (let i = 0; i < modules.length; i++) {
-      if (name === modules[i] || (name.startsWith(modules[i]) && name[modules[i].length] === "_")) return true;
-    }
     if (modules.length === 0) return false;
     const owner = thirdPartyModuleOf(name);
-    return owner !== undefined && modules.some((m) => moduleOfLoadedName(m) === owner);
+    return modules.some((m) => name === m || (name.startsWith(m) && name[m.length] === "_") || (owner !== undefined && moduleOfLoadedName(m) === owner));
   }
 
   /** The text of a loaded file, for fixes that insert or replace by offset. */

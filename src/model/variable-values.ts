@@ -36,10 +36,10 @@ export const UNKNOWN = "\u0000";
 export const OTHER_HEADER = "\u0001";
 
 /** Request headers by `$http_` name (lower case, `_` for `-`) → the values a client may send. */
-export type RequestHeaders = ReadonlyMap<string, readonly string[]>;
+type RequestHeaders = ReadonlyMap<string, readonly string[]>;
 
 /** A browser's WebSocket handshake (RFC 6455 4.1): Chrome sends `Connection: Upgrade`, Firefox `keep-alive, Upgrade`. */
-export const HANDSHAKE: RequestHeaders = new Map([
+const HANDSHAKE: RequestHeaders = new Map([
   ["upgrade", ["websocket"]],
   ["connection", ["Upgrade", "keep-alive, Upgrade"]],
 ]);
@@ -59,7 +59,7 @@ type Variables = ReadonlyMap<string, ConfigNode[]>;
  * ignoring case, then regexes in order, then `default`, else ""), `$http_*` read `headers` (OTHER_HEADER for the
  * rest), anything else is UNKNOWN. Undefined when there are too many combinations or variables nest too deep.
  */
-export function requestValues(value: string, variables: Variables, headers: RequestHeaders, depth = 0): string[] | undefined {
+function requestValues(value: string, variables: Variables, headers: RequestHeaders, depth = 0): string[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   let results = [""];
   for (const m of value.matchAll(TOKEN)) {

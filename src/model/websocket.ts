@@ -116,6 +116,7 @@ function givesUpgrade(value: string, variables: ReadonlyMap<string, ConfigNode[]
 }
 
 /** The location a proxying block belongs to (itself, or the location around an `if`). */
+/** The nearest location at or above `block`. */
 function enclosingLocation(block: ConfigNode | undefined): ConfigNode | undefined {
   for (let n = block; n; n = n.parent) if (n.name === "location") return n;
   return undefined;
@@ -164,8 +165,7 @@ export function isWeak(ws: WebSocketLocation): boolean {
  * location-context snippet's top level.
  */
 export function settingsLocation(ws: WebSocketLocation): ConfigNode | undefined {
-  for (let n = ws.block; n; n = n.parent) if (n.name === "location") return n;
-  return undefined;
+  return enclosingLocation(ws.block);
 }
 
 /**

@@ -90,5 +90,7 @@ export function moduleOfLoadedName(loaded: string): string | undefined {
 
 /** The third-party module a directive name belongs to, for hints; undefined when none of the table has it. */
 export function thirdPartyModuleOf(name: string): string | undefined {
-  return Object.keys(MODULE_DIRECTIVES).find((module) => MODULE_DIRECTIVES[module].includes(name));
+  return moduleByDirective.get(name);
 }
+
+const moduleByDirective = new Map(Object.entries(MODULE_DIRECTIVES).flatMap(([module, names]) => names.map((n) => [n, module] as const)));
