@@ -1,4 +1,5 @@
 // Flags WebSocket locations that never send `Connection: upgrade` to the backend.
+import { singleVariable } from "../src/model/variable-uses.js";
 import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
@@ -72,7 +73,7 @@ export default defineRule({
 function sends(written: string, values: readonly string[], line: number, variables: ReadonlyMap<string, ConfigNode[]>): string {
   const each = [...new Set(values.map((v) => (v === "" ? "no Connection header" : `"Connection: ${v.replaceAll(OTHER_HEADER, "<a client header>")}"`)))].join(" or ");
   if (!written.includes("$")) return `sends ${each} (line ${line})`;
-  const name = /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(written)?.[1];
+  const name = singleVariable(written);
   const map = name === undefined ? undefined : variables.get(name)?.find((n) => n.name === "map");
   const why = map && values.every((v) => v === "") && mapEntries(map).default === undefined
     ? `is empty, its map (line ${lineOf(map)}) matching no entry and having no default`

@@ -1,4 +1,5 @@
 // Flags a Connection map whose '' entry sends `Connection: close` to an upstream that keeps connections alive.
+import { singleVariable } from "../src/model/variable-uses.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
 import { effectiveValue, proxyHeaders } from "../src/model/effective.js";
@@ -38,7 +39,7 @@ export default defineRule({
     const block = node.parent;
     const version = effectiveValue(block, tree, "proxy_http_version")?.value ?? (atLeast(model.nginxVersion, "1.29.7") ? "1.1" : "1.0");
     const connection = proxyHeaders(block, tree).headers.get("connection");
-    const variable = connection && /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(connection.value)?.[1];
+    const variable = connection && singleVariable(connection.value);
     if (version !== "1.1" || !variable) return;
     for (const map of symbols.variables.get(variable) ?? []) {
       const entry = map.name === "map" ? map.children.find(isEmptyKey) : undefined;

@@ -1,4 +1,5 @@
 // Flags WebSocket locations that never forward the client's Upgrade header to the backend, or send something else as Upgrade.
+import { singleVariable } from "../src/model/variable-uses.js";
 import { goodWebSocketConfig } from "../src/engine/example-configs.js";
 import { defineRule } from "../src/engine/rule.js";
 import { replaceWord } from "../src/engine/text-edits.js";
@@ -63,7 +64,7 @@ export default defineRule({
 
 /** What a handshake's Upgrade header becomes, and why: `sends no Upgrade header on a handshake: "$http_upgrades" (line 9) is ...`. */
 function sent(written: string, values: readonly string[], line: number): string {
-  const header = /^\$\{?http_([A-Za-z0-9_]+)\}?$/.exec(written)?.[1]?.toLowerCase();
+  const header = /^http_(.+)$/.exec(singleVariable(written) ?? "")?.[1]?.toLowerCase();
   if (header && values.every((v) => v === OTHER_HEADER)) {
     const name = header.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("-");
     return HANDSHAKE_HEADERS.has(header)

@@ -110,3 +110,8 @@ function scanReferences(value: string): Reference[] {
 
 const NO_REFERENCES: readonly Reference[] = Object.freeze([]);
 const referencesByValue = new Map<string, readonly Reference[]>();
+
+/** The variable's name when the whole value is one variable (`$connection_upgrade`, `${http_upgrade}`). */
+export function singleVariable(value: string): string | undefined {
+  return /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/.exec(value)?.slice(1).find((name) => name !== undefined);
+}
