@@ -1,6 +1,6 @@
 // Flags proxy (and fastcgi, uwsgi, scgi) buffer sizes that nginx -t rejects when it merges them into a block.
 import { defineRule } from "../src/engine/rule.js";
-import { busyBuffersProblem, BUFFERED_MODULES } from "../src/model/buffers.js";
+import { busyBuffersProblem, modulesWithBufferSettings } from "../src/model/buffers.js";
 
 const config = (lines: string[]): string =>
   `events {}\nhttp {\n    server {\n        listen 8080;\n        location /api/ {\n            proxy_pass http://127.0.0.1:3000;\n${lines.map((l) => `            ${l}\n`).join("")}        }\n    }\n}\n`;
@@ -22,10 +22,11 @@ export default defineRule({
   },
   visits: ["server", "location", "if", "limit_except"],
   visit(node, ctx, tree) {
-    if (node.context === "opaque" || !node.directive.block || node.context.startsWith("stream")) return;
+    const modules = modulesWithBufferSettings(ctx.model.symbolsOf(tree).directiveNames);
+    if (modules.length === 0 || node.context === "opaque" || !node.directive.block || node.context.startsWith("stream")) return;
     if (node.name === "server" && node.context !== "http") return;
-    for (const module of BUFFERED_MODULES) {
-      const problem = busyBuffersProblem(node, tree, ctx.model.symbolsOf(tree).directiveNames, module);
+    for (const module of modules) {
+      const problem = busyBuffersProblem(node, tree, module);
       if (!problem) continue;
       // The same directive in force in many blocks is one problem: the message names no block, so the runner
       // reports it once.

@@ -38,8 +38,10 @@ export default defineRule({
         ctx.report({ node, range: use.word.range, message: `${use.malformed}${escape}; nginx -t fails` });
         continue;
       }
-      // Captures ($1..$9) never get here; a name of digits is `${1}` or `$0`, which nginx knows no variable by.
-      if ((!/^\d+$/.test(use.name) && isBuiltinVariable(use.name)) || defined.has(use.name)) continue;
+      // Captures ($1..$9) never get here; a name starting with a digit (`${1}`, `$0`) is one nginx does not know.
+      const first = use.name.charCodeAt(0);
+      const digit = first >= 48 && first <= 57; // no built-in variable starts with a digit
+      if ((!digit && isBuiltinVariable(use.name)) || defined.has(use.name)) continue;
       const hint = use.name === "connection_upgrade" ? `; define it in http: ${CONNECTION_UPGRADE_MAP}` : "; no map, geo, set or module defines it";
       const range = use.word.range;
       // A snippet linted alone may use a variable its including config defines: say so, softly.

@@ -5,7 +5,7 @@ import type { ConfigNode, ConfigTree } from "../workspace/tree.js";
 import { effective } from "./effective.js";
 
 /** Modules whose buffers nginx checks the same way; the directive names are `<module>_buffer_size` and so on. */
-export const BUFFERED_MODULES = ["proxy", "fastcgi", "uwsgi", "scgi"] as const;
+const BUFFERED_MODULES = ["proxy", "fastcgi", "uwsgi", "scgi"] as const;
 export type BufferedModule = (typeof BUFFERED_MODULES)[number];
 
 /** One memory page, nginx's default buffer size: 4k on x86-64 and arm64 Linux as usually built. */
@@ -18,13 +18,9 @@ export interface BufferProblem {
   message: string;
 }
 
-/**
- * What nginx -t would say about the buffers in force in `block`, in plain words; undefined when they fit. `used`:
- * the directive names the tree uses (Symbols.directiveNames).
- */
-export function busyBuffersProblem(block: ConfigNode, tree: ConfigTree, used: ReadonlySet<string>, module: BufferedModule): BufferProblem | undefined {
-  const names = settingNames(module);
-  if (!names.some((n) => used.has(n))) return undefined; // the defaults always fit
+/** What nginx -t would say about the buffers in force in `block`, in plain words; undefined when they fit. */
+export function busyBuffersProblem(block: ConfigNode, tree: ConfigTree, module: BufferedModule): BufferProblem | undefined {
+  const names = SETTING_NAMES.get(module)!;
   const [bufferSize, buffers, busy, tempWrite, maxTemp] = names.map((n) => lastInForce(block, tree, n));
   const size = bufferSize ? sizeOf(bufferSize.directive.args[0]?.value) : PAGE;
   const count = buffers ? Number(buffers.directive.args[0]?.value) : DEFAULT_BUFFERS;
@@ -54,9 +50,21 @@ export function busyBuffersProblem(block: ConfigNode, tree: ConfigTree, used: Re
   return undefined;
 }
 
-function settingNames(module: BufferedModule): string[] {
-  return ["buffer_size", "buffers", "busy_buffers_size", "temp_file_write_size", "max_temp_file_size"].map((s) => `${module}_${s}`);
+const SETTING_NAMES = new Map(
+  BUFFERED_MODULES.map((m) => [m, ["buffer_size", "buffers", "busy_buffers_size", "temp_file_write_size", "max_temp_file_size"].map((s) => `${m}_${s}`)]),
+);
+
+/**
+ * The modules whose buffer settings a tree uses (`used`: Symbols.directiveNames); only those can be out of step,
+ * since nginx's defaults always fit. Usually none, and then no block is looked at.
+ */
+export function modulesWithBufferSettings(used: ReadonlySet<string>): readonly BufferedModule[] {
+  let modules = inUse.get(used);
+  if (!modules) inUse.set(used, (modules = BUFFERED_MODULES.filter((m) => SETTING_NAMES.get(m)!.some((n) => used.has(n)))));
+  return modules;
 }
+
+const inUse = new WeakMap<ReadonlySet<string>, readonly BufferedModule[]>();
 
 function lastInForce(block: ConfigNode, tree: ConfigTree, name: string): ConfigNode | undefined {
   const { nodes } = effective(block, tree, name);
