@@ -71,10 +71,18 @@ function requestValues(value: string, variables: Variables, headers: RequestHead
   return [...new Set(results)];
 }
 
-/** requestValues on a browser's WebSocket handshake. */
-export function handshakeValues(value: string, variables: Variables): string[] | undefined {
-  return requestValues(value, variables, HANDSHAKE);
+/**
+ * requestValues on a browser's WebSocket handshake. Remembered per tree's variables: every WebSocket location asks
+ * about the same few values (`$http_upgrade`, `$connection_upgrade`), thousands of times on a large config.
+ */
+export function handshakeValues(value: string, variables: Variables): readonly string[] | undefined {
+  let byValue = handshakeCache.get(variables);
+  if (!byValue) handshakeCache.set(variables, (byValue = new Map()));
+  if (!byValue.has(value)) byValue.set(value, requestValues(value, variables, HANDSHAKE));
+  return byValue.get(value);
 }
+
+const handshakeCache = new WeakMap<Variables, Map<string, readonly string[] | undefined>>();
 
 /** True unless every value is known and none matches `token` (unknown text may hold it; OTHER_HEADER never does). */
 export function mayContain(values: readonly string[] | undefined, token: RegExp): boolean {
