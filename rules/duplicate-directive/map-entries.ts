@@ -5,8 +5,6 @@ import type { Finding } from "../../src/engine/rule.js";
 import type { ConfigNode } from "../../src/workspace/tree.js";
 import { asciiLower, firstHere, where } from "./where.js";
 
-/** ngx_tolower: ASCII only. */
-
 /**
  * The hash slots a key takes. String keys are lower-cased, so they compare ignoring case; regex keys (`~...`) are never
  * compared. After `hostnames`, `*.example.com` and `.example.com` share a wildcard slot, `.example.com` also takes
