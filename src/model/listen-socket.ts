@@ -2,6 +2,7 @@
 // (ngx_sock_ntop: `0.0.0.0:8088`, `[::]:8088`, `unix:/run/app.sock`), with the parameters nginx allows once per socket.
 import type { Word } from "../syntax/ast.js";
 import type { ConfigNode } from "../workspace/tree.js";
+import { parseListen } from "./listen.js";
 
 export interface ListenSocket {
   node: ConfigNode;
@@ -29,9 +30,9 @@ const SOCKET_OPTION = /^(bind|deferred|reuseport|(backlog|rcvbuf|sndbuf|fastopen
 
 /** undefined for an address nginx would resolve by name (`localhost:8080`): wslint does not guess what DNS answers. */
 export function listenSocket(node: ConfigNode): ListenSocket | undefined {
+  const listen = parseListen(node);
   const [first, ...params] = node.directive.args;
-  if (!first) return undefined;
-  const address = socketAddress(first.value);
+  const address = listen && (listen.unix ? first.value : socketAddress(listen.host, listen.port));
   if (address === undefined) return undefined;
   return {
     node,
@@ -42,26 +43,20 @@ export function listenSocket(node: ConfigNode): ListenSocket | undefined {
   };
 }
 
-/** `8088`, `*:8088`, `0.0.0.0:8088` → `0.0.0.0:8088`; an address without a port listens on 80 (ngx_parse_url). */
-function socketAddress(text: string): string | undefined {
-  if (text.startsWith("unix:")) return text;
-  if (/^\d+$/.test(text)) return withPort("0.0.0.0", text);
-  const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(text);
+/** `8088`, `*:8088`, `0.0.0.0:8088` → `0.0.0.0:8088` (parseListen has read the port, 80 when none is written). */
+function socketAddress(host: string | undefined, port: number | undefined): string | undefined {
+  if (host === undefined || host === "*") return withPort("0.0.0.0", port);
+  const v6 = /^\[([^\]]*)\]$/.exec(host);
   if (v6) {
-    const host = canonicalIpv6(v6[1]);
-    return host && withPort(`[${host}]`, v6[2] ?? "80");
+    const inner = canonicalIpv6(v6[1]);
+    return inner && withPort(`[${inner}]`, port);
   }
-  const colon = text.lastIndexOf(":");
-  const [host, port] = colon < 0 ? [text, "80"] : [text.slice(0, colon), text.slice(colon + 1)];
-  if (!/^\d+$/.test(port)) return undefined;
-  if (host === "*") return withPort("0.0.0.0", port);
   const ipv4 = canonicalIpv4(host);
   return ipv4 && withPort(ipv4, port);
 }
 
-function withPort(host: string, port: string): string | undefined {
-  const n = Number(port);
-  return n >= 1 && n <= 65535 ? `${host}:${n}` : undefined;
+function withPort(host: string, port: number | undefined): string | undefined {
+  return port !== undefined && Number.isInteger(port) && port >= 1 && port <= 65535 ? `${host}:${port}` : undefined;
 }
 
 /** ngx_inet_addr: four decimal octets, leading zeros allowed (`127.000.0.1` is 127.0.0.1). */
