@@ -5,8 +5,10 @@ import { argsFor, lookupDirective, type ArgCount, type DirectiveSpec, type Value
 import { ARGUMENT_KINDS } from "../src/reference/value-kinds.js";
 import { parseOffset, parseSize, parseTime } from "../src/reference/values.js";
 import type { Directive, Range, Word } from "../src/syntax/ast.js";
+import type { Symbols } from "../src/model/symbols.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
 import { unavailableReason } from "../src/reference/availability.js";
+import { upstreamPortProblem } from "./directive-arguments/upstream-port.js";
 import { proxyPassUriProblem } from "./directive-arguments/proxy-pass-uri.js";
 
 export default defineRule({
@@ -16,7 +18,7 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "A directive with the wrong number or kind of arguments.",
-      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail. So does a `proxy_pass` URL with a URI part (even `/`) in a location given by a regular expression, a named location, or an `if` or `limit_except` block: there nginx cannot replace the matched part of the request URI, and says `\"proxy_pass\" cannot have URI part`.",
+      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail. So does a `proxy_pass` URL with a URI part (even `/`) in a location given by a regular expression, a named location, or an `if` or `limit_except` block: there nginx cannot replace the matched part of the request URI, and says `\"proxy_pass\" cannot have URI part`. And so does a `proxy_pass` naming an `upstream` block with a port (`http://backend:3000`): `upstream \"backend\" may not have port 3000`, since the block's server lines carry the ports.",
       fix: "Write the arguments as the directive's syntax says: times as `90s`, `1h30m` (largest unit first, no spaces), sizes as `16k` or `1m`, flags as `on` or `off`. Drop the URI part of such a `proxy_pass` (the request URI goes to the backend as it is; change it with `rewrite ... break;`), or use a prefix location.",
     },
     examples: {
@@ -31,14 +33,14 @@ export default defineRule({
       ],
     },
   },
-  visit(node, ctx) {
+  visit(node, ctx, tree) {
     if (node.context === "opaque") return;
     const d = node.directive;
     const spec = lookupDirective(d.name.value, node.context);
     if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
     // A block where none belongs is a syntax error; its words are not worth counting.
     if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
-    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node);
+    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node, ctx.model.symbolsOf(tree));
     if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
   },
 });
@@ -58,9 +60,9 @@ function checkCount(d: Directive, { min, max }: ArgCount): Issue {
 }
 
 /** What nginx checks of a URL argument as it reads it. */
-function checkUrl(node: ConfigNode): Issue {
+function checkUrl(node: ConfigNode, symbols: Symbols): Issue {
   if (node.name !== "proxy_pass") return undefined;
-  const message = proxyPassUriProblem(node);
+  const message = proxyPassUriProblem(node) ?? upstreamPortProblem(node, symbols);
   return message ? { message } : undefined;
 }
 

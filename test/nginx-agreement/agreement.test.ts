@@ -37,6 +37,7 @@ const nginxSays: Record<string, RegExp> = {
       /^"[^"]+" directive invalid value$/, // times and sizes
       /^invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"$/,
       /^"proxy_pass" cannot have URI part in location given by regular expression, or inside named location, or inside "if" statement, or inside "limit_except" block$/,
+      /^upstream "[^"]+" may not have port \d+$/,
     ]
       .map((re) => re.source)
       .join("|"),
