@@ -8,6 +8,7 @@ import type { Directive, Range, Word } from "../src/syntax/ast.js";
 import type { Symbols } from "../src/model/symbols.js";
 import type { ConfigNode } from "../src/workspace/tree.js";
 import { unavailableReason } from "../src/reference/availability.js";
+import { listenParameterProblem } from "./directive-arguments/listen-parameters.js";
 import { upstreamPortProblem } from "./directive-arguments/upstream-port.js";
 import { proxyPassUriProblem } from "./directive-arguments/proxy-pass-uri.js";
 
@@ -40,7 +41,7 @@ export default defineRule({
     if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
     // A block where none belongs is a syntax error; its words are not worth counting.
     if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
-    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node, ctx.model.symbolsOf(tree));
+    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node, ctx.model.symbolsOf(tree)) ?? listenParameterProblem(node, ctx.model.nginxVersion);
     if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
   },
 });
