@@ -19,7 +19,7 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "A directive with the wrong number or kind of arguments.",
-      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail. So does a `proxy_pass` URL with a URI part (even `/`) in a location given by a regular expression, a named location, or an `if` or `limit_except` block: there nginx cannot replace the matched part of the request URI, and says `\"proxy_pass\" cannot have URI part`. And so does a `proxy_pass` naming an `upstream` block with a port (`http://backend:3000`): `upstream \"backend\" may not have port 3000`, since the block's server lines carry the ports.",
+      why: "nginx checks every directive's arguments when it reads the configuration: a wrong count, a flag other than on/off, or a malformed time or size value (`1M`, `30m1h`, `\"1 h\"`) makes `nginx -t` fail. So does a `proxy_pass` URL with a URI part (even `/`) in a location given by a regular expression, a named location, or an `if` or `limit_except` block: there nginx cannot replace the matched part of the request URI, and says `\"proxy_pass\" cannot have URI part`. And so does a `proxy_pass` (or `fastcgi_pass`, `grpc_pass`, `uwsgi_pass`, ...) naming an `upstream` block with a port (`http://backend:3000`): `upstream \"backend\" may not have port 3000`, since the block's server lines carry the ports.",
       fix: "Write the arguments as the directive's syntax says: times as `90s`, `1h30m` (largest unit first, no spaces), sizes as `16k` or `1m`, flags as `on` or `off`. Drop the URI part of such a `proxy_pass` (the request URI goes to the backend as it is; change it with `rewrite ... break;`), or use a prefix location.",
     },
     examples: {
@@ -62,8 +62,7 @@ function checkCount(d: Directive, { min, max }: ArgCount): Issue {
 
 /** What nginx checks of a URL argument as it reads it. */
 function checkUrl(node: ConfigNode, symbols: Symbols): Issue {
-  if (node.name !== "proxy_pass") return undefined;
-  const message = proxyPassUriProblem(node) ?? upstreamPortProblem(node, symbols);
+  const message = (node.name === "proxy_pass" ? proxyPassUriProblem(node) : undefined) ?? upstreamPortProblem(node, symbols);
   return message ? { message } : undefined;
 }
 
