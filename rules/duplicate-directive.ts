@@ -4,12 +4,12 @@ import { defineRule } from "../src/engine/rule.js";
 import { lookupDirective } from "../src/reference/directives.js";
 import { isSingleValued } from "../src/reference/single-valued.js";
 import type { Finding } from "../src/engine/rule.js";
-import type { ConfigNode, ConfigTree } from "../src/workspace/tree.js";
+import { lineReference, type ConfigNode, type ConfigTree } from "../src/workspace/tree.js";
 import { listenChecker } from "./duplicate-directive/listen-sockets.js";
 import { checkLocations } from "./duplicate-directive/locations.js";
 import { checkMapEntries } from "./duplicate-directive/map-entries.js";
 import { upstreamChecker } from "./duplicate-directive/upstreams.js";
-import { firstHere, where } from "./duplicate-directive/where.js";
+import { firstHere } from "./duplicate-directive/where.js";
 
 export default defineRule({
   meta: {
@@ -87,7 +87,7 @@ function checkBlock(nodes: ConfigNode[], report: (finding: Finding) => void): vo
     const also = other !== name ? `, "${other}" directive was specified earlier` : "";
     report({
       node,
-      message: `"${name}" directive is duplicate${also} (first at ${where(earlier, node)}); nginx takes it once per block`,
+      message: `"${name}" directive is duplicate${also} (first at ${lineReference(earlier, node)}); nginx takes it once per block`,
       related: [firstHere(earlier, `first "${other}" here`)],
     });
   }

@@ -3,7 +3,7 @@
 import { defineRule, type Finding } from "../src/engine/rule.js";
 import { parseListen } from "../src/model/listen.js";
 import { listenSocket } from "../src/model/listen-socket.js";
-import { lineOf, type ConfigNode } from "../src/workspace/tree.js";
+import { lineOf, lineReference, type ConfigNode } from "../src/workspace/tree.js";
 
 export default defineRule({
   meta: {
@@ -11,8 +11,8 @@ export default defineRule({
     type: "validation",
     severity: "error",
     docs: {
-      summary: "A TLS listener's default server with no `ssl_certificate` (and, as a warning, any other `listen ... ssl` server without one).",
-      why: 'One `listen ... ssl` makes its address TLS for every server on it. nginx then needs a certificate in the default server of that address (the one marked `default_server`, else the first) and fails with `no "ssl_certificate" is defined for the "listen ... ssl" directive`, naming that server block, even when the default server itself listens without `ssl`. Another server on the address may go without: nginx -t accepts it, but TLS clients asking for its names get the default server\'s certificate, which their browsers refuse.',
+      summary: "A TLS listener's default server with no `ssl_certificate`, a certificate without its key (and, as a warning, a `listen ... ssl` server that borrows the default server's certificate).",
+      why: 'One `listen ... ssl` makes its address TLS for every server on it. nginx then needs a certificate in the default server of that address (the one marked `default_server`, else the first) and fails with `no "ssl_certificate" is defined for the "listen ... ssl" directive`, naming that server block, even when the default server itself listens without `ssl`. A default server with `ssl_reject_handshake on` lends nothing, so then every other server there needs its own. Every `ssl_certificate` also needs an `ssl_certificate_key` (`no "ssl_certificate_key" is defined for certificate`). Another server on the address may go without: nginx -t accepts it, but TLS clients asking for its names get the default server\'s certificate, which their browsers refuse.',
       fix: "Add `ssl_certificate` and `ssl_certificate_key` to the server (or to http, to share them), or use `ssl_reject_handshake on;` for a catch-all default server.",
     },
     examples: {
@@ -66,12 +66,16 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
       }
     }
   }
+  // A listen by host name binds whatever DNS answers (`localhost` is 127.0.0.1): wslint does not guess, so it
+  // judges no address on a port that one uses rather than risk an nginx -t error nginx would not give.
+  const guessedPorts = new Set([...addresses.keys()].filter((key) => !isCanonical(key)).map((key) => key.slice(key.lastIndexOf(":") + 1)));
+  checkKeys(servers, report);
   const reported = new Set<ConfigNode>();
   for (const [key, address] of addresses) {
     const sslListen = address.sslListen;
-    if (!sslListen) continue;
+    if (!sslListen || !isCanonical(key) || guessedPorts.has(key.slice(key.lastIndexOf(":") + 1))) continue;
     const fallback = address.defaultServer;
-    const made = sslListen.parent === fallback ? `line ${lineOf(sslListen)}` : `line ${lineOf(sslListen)} makes ${key} TLS`;
+    const made = sslListen.parent === fallback ? `line ${lineOf(sslListen)}` : `${lineReference(sslListen, fallback)} makes ${key} TLS`;
     const related = [{ file: sslListen.file, range: sslListen.directive.name.range, message: "listens with ssl here" }];
     if (hasCertificate(fallback)) {
       // The default server lends its certificate to the others: nginx -t passes, their clients do not.
@@ -81,7 +85,7 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
         report({
           node: server,
           severity: "warning",
-          message: `no "ssl_certificate" in this server, on ${key} (${made}): nginx -t accepts it, but TLS clients asking for its names get the certificate of the default server (line ${lineOf(fallback)}), which their browsers refuse`,
+          message: `no "ssl_certificate" in this server, on ${key} (${made}): nginx -t accepts it, but TLS clients asking for its names get the certificate of the default server (${lineReference(fallback, server)}), which their browsers refuse`,
           related,
         });
       }
@@ -90,7 +94,7 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
       for (const server of address.servers) {
         if (server === fallback || reported.has(server) || hasCertificate(server) || rejectsHandshake(server)) continue;
         reported.add(server);
-        report({ node: server, message: `no "ssl_certificate" is defined for the "listen ... ssl" directive (${made}) in this server, and the default server (line ${lineOf(fallback)}) rejects handshakes instead of lending one; nginx -t fails`, related });
+        report({ node: server, message: `no "ssl_certificate" is defined for the "listen ... ssl" directive (${made}) in this server, and the default server (${lineReference(fallback, server)}) rejects handshakes instead of lending one; nginx -t fails`, related });
       }
     } else if (!reported.has(fallback)) {
       reported.add(fallback);
@@ -100,6 +104,11 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
   }
 }
 
+/** An address as nginx prints it (`0.0.0.0:443`, `[::]:443`, `unix:...`), not a host name as written. */
+function isCanonical(key: string): boolean {
+  return /^(\d+\.\d+\.\d+\.\d+|\[[^\]]*\]):\d+$/.test(key) || key.startsWith("unix:");
+}
+
 function addressKey(listen: ConfigNode): string {
   // An address nginx would resolve by name is its own, as written: wslint does not guess what DNS answers.
   return listenSocket(listen)?.address ?? listen.directive.args[0]?.value ?? "";
@@ -107,14 +116,34 @@ function addressKey(listen: ConfigNode): string {
 
 /** A certificate at server level or inherited from http. */
 function hasCertificate(server: ConfigNode): boolean {
-  return inServerOrHttp(server, (c) => c.name === "ssl_certificate");
+  return listInForce(server, "ssl_certificate").length > 0;
 }
 
-/** `ssl_reject_handshake on` at server level or inherited from http: the server needs no certificate. */
+/** `ssl_reject_handshake on` in force in the server (its own value, else http's): it needs no certificate. */
 function rejectsHandshake(server: ConfigNode): boolean {
-  return inServerOrHttp(server, (c) => c.name === "ssl_reject_handshake" && c.directive.args[0]?.value === "on");
+  const own = server.children.filter((c) => c.name === "ssl_reject_handshake");
+  const inForce = own.length > 0 ? own : (server.parent?.children ?? []).filter((c) => c.name === "ssl_reject_handshake");
+  return inForce.at(-1)?.directive.args[0]?.value === "on";
 }
 
-function inServerOrHttp(server: ConfigNode, test: (node: ConfigNode) => boolean): boolean {
-  return server.children.some(test) || (server.parent?.children.some(test) ?? false);
+/**
+ * A certificate without its key, as ngx_http_ssl_merge_srv_conf finds it in each server: the certificate and key
+ * lists are inherited from http separately, each as a whole, and there must be a key for every certificate.
+ */
+function checkKeys(servers: ConfigNode[], report: (finding: Finding) => void): void {
+  for (const server of servers) {
+    const certificates = listInForce(server, "ssl_certificate");
+    const keys = listInForce(server, "ssl_certificate_key");
+    if (certificates.length <= keys.length) continue;
+    const missing = certificates[keys.length];
+    const file = missing.directive.args[0]?.value ?? "";
+    if (file.includes("$")) continue; // a certificate chosen per request (1.15.9) is loaded then, with its key
+    report({ node: missing, message: `no "ssl_certificate_key" is defined for certificate "${file}"; nginx -t fails` });
+  }
+}
+
+/** A list directive in force in the server: its own lines, else http's. */
+function listInForce(server: ConfigNode, name: string): ConfigNode[] {
+  const own = server.children.filter((c) => c.name === name);
+  return own.length > 0 ? own : (server.parent?.children ?? []).filter((c) => c.name === name);
 }

@@ -3,8 +3,8 @@
 // a stream address:port taken twice at all (ngx_stream_core_listen).
 import type { Finding } from "../../src/engine/rule.js";
 import { listenSocket, type ListenSocket } from "../../src/model/listen-socket.js";
-import type { ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere, where } from "./where.js";
+import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
+import { firstHere } from "./where.js";
 
 interface HttpSocket {
   /** The listen of each server on the socket; a snippet's top level is one server, keyed by undefined. */
@@ -29,7 +29,7 @@ export function listenChecker(report: (finding: Finding) => void): (node: Config
       const earlier = stream.get(key);
       if (!earlier) stream.set(key, node);
       else {
-        const message = `duplicate "${socket.address}" address and port pair (also at ${where(earlier, node)}): nginx listens on an address once across all stream servers`;
+        const message = `duplicate "${socket.address}" address and port pair (also at ${lineReference(earlier, node)}): nginx listens on an address once across all stream servers`;
         flag(node, earlier, message, `"${socket.address}" first here`);
       }
       return;
@@ -50,14 +50,14 @@ export function listenChecker(report: (finding: Finding) => void): (node: Config
     }
     const again = seen.servers.get(server);
     if (again) {
-      const message = `a duplicate listen ${socket.address}: this server already listens on it at ${where(again, node)}; delete one of the two`;
+      const message = `a duplicate listen ${socket.address}: this server already listens on it at ${lineReference(again, node)}; delete one of the two`;
       return flag(node, again, message, `first listen on ${socket.address} here`);
     }
     seen.servers.set(server, node);
     if (socket.socketOption) {
       if (seen.options) {
         const earlier = seen.options;
-        const message = `duplicate listen options for ${socket.address}: "${socket.socketOption.value}" sets socket options, and the listen at ${where(earlier.node, node)} already sets them ("${earlier.socketOption!.value}"); nginx takes them from one listen per address:port, so keep them on one server`;
+        const message = `duplicate listen options for ${socket.address}: "${socket.socketOption.value}" sets socket options, and the listen at ${lineReference(earlier.node, node)} already sets them ("${earlier.socketOption!.value}"); nginx takes them from one listen per address:port, so keep them on one server`;
         return flag(node, earlier.node, message, `socket options for ${socket.address} set here`);
       }
       seen.options = socket;
@@ -65,7 +65,7 @@ export function listenChecker(report: (finding: Finding) => void): (node: Config
     if (socket.defaultServer) {
       if (seen.defaultServer) {
         const earlier = seen.defaultServer.node;
-        const message = `a duplicate default server for ${socket.address}: the listen at ${where(earlier, node)} already makes its server the default; keep "default_server" on one server per address:port`;
+        const message = `a duplicate default server for ${socket.address}: the listen at ${lineReference(earlier, node)} already makes its server the default; keep "default_server" on one server per address:port`;
         return flag(node, earlier, message, `default server for ${socket.address} here`);
       }
       seen.defaultServer = socket;

@@ -2,8 +2,8 @@
 // once the http block is read (ngx_http_join_exact_locations, src/http/ngx_http.c).
 import type { Finding } from "../../src/engine/rule.js";
 import { locationMatch } from "../../src/model/location-match.js";
-import type { ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere, statementRange, where } from "./where.js";
+import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
+import { firstHere, statementRange } from "./where.js";
 
 /**
  * Reports the second of each pair among one block's locations. nginx compares exact (`=`) locations with each other
@@ -28,7 +28,7 @@ export function checkLocations(nodes: ConfigNode[], report: (finding: Finding) =
     report({
       node,
       range: statementRange(node),
-      message: `duplicate location "${match.name}" (first at ${where(earlier, node)}): nginx takes one ${kind}; merge the two`,
+      message: `duplicate location "${match.name}" (first at ${lineReference(earlier, node)}): nginx takes one ${kind}; merge the two`,
       related: [firstHere(earlier, `first location "${match.name}" here`)],
     });
   }

@@ -2,8 +2,8 @@
 // key already in the map (`conflicting parameter "websocket"`), as ngx_http_map and ngx_hash_add_key decide
 // (src/http/modules/ngx_http_map_module.c, src/core/ngx_hash.c; the stream map is the same code).
 import type { Finding } from "../../src/engine/rule.js";
-import type { ConfigNode } from "../../src/workspace/tree.js";
-import { asciiLower, firstHere, where } from "./where.js";
+import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
+import { asciiLower, firstHere } from "./where.js";
 
 /**
  * The hash slots a key takes. String keys are lower-cased, so they compare ignoring case; regex keys (`~...`) are never
@@ -42,7 +42,7 @@ export function checkMapEntries(map: ConfigNode, report: (finding: Finding) => v
     if (name === "default") {
       if (!defaultEntry) defaultEntry = entry;
       else {
-        const message = `duplicate default map parameter (first at ${where(defaultEntry, entry)}): a map has one default value; delete one`;
+        const message = `duplicate default map parameter (first at ${lineReference(defaultEntry, entry)}): a map has one default value; delete one`;
         report({ node: entry, range: d.range, message, related: [firstHere(defaultEntry, "first default here")] });
       }
       continue;
@@ -54,7 +54,7 @@ export function checkMapEntries(map: ConfigNode, report: (finding: Finding) => v
     if (!keySlots) continue;
     const earlier = keySlots.check.map((slot) => taken.get(slot)).find((n) => n !== undefined);
     if (earlier) {
-      const message = `conflicting parameter "${key}": the map already has this key at ${where(earlier, entry)} (nginx compares keys ignoring case); keep one of the two`;
+      const message = `conflicting parameter "${key}": the map already has this key at ${lineReference(earlier, entry)} (nginx compares keys ignoring case); keep one of the two`;
       report({ node: entry, range: d.range, message, related: [firstHere(earlier, "first here")] });
       continue;
     }

@@ -1,8 +1,8 @@
 // An upstream name defined twice: nginx fails with `duplicate upstream "app"` (ngx_http_upstream_add, and its stream
 // twin ngx_stream_upstream_add). Names compare ignoring case; http and stream upstreams are separate.
 import type { Finding } from "../../src/engine/rule.js";
-import type { ConfigNode } from "../../src/workspace/tree.js";
-import { asciiLower, firstHere, statementRange, where } from "./where.js";
+import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
+import { asciiLower, firstHere, statementRange } from "./where.js";
 
 /** A checker fed one tree's nodes in document order; it reports the second `upstream` block of a name. */
 export function upstreamChecker(report: (finding: Finding) => void): (node: ConfigNode) => void {
@@ -21,7 +21,7 @@ export function upstreamChecker(report: (finding: Finding) => void): (node: Conf
     report({
       node,
       range: statementRange(node),
-      message: `duplicate upstream "${name}" (first at ${where(earlier, node)}; nginx compares upstream names ignoring case): rename one or merge their servers`,
+      message: `duplicate upstream "${name}" (first at ${lineReference(earlier, node)}; nginx compares upstream names ignoring case): rename one or merge their servers`,
       related: [firstHere(earlier, `first upstream "${earlier.directive.args[0].value}" here`)],
     });
   };

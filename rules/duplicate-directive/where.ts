@@ -1,14 +1,8 @@
-// Shared by the duplicate checks: where the first of a pair is; where nginx names the second, the line its
-// statement ends on (the `;`, or the `{` of a block), where nginx's parser stands when it fails; how it compares names.
+// Shared by the duplicate checks: the first of a pair as a related location; the range nginx names for the second,
+// up to the line its statement ends on (`;`, or the `{` of a block), where its parser stands when it fails; names compared as nginx does.
 import type { RelatedLocation } from "../../src/engine/problem.js";
 import type { Range } from "../../src/syntax/ast.js";
-import { lineOf, type ConfigNode } from "../../src/workspace/tree.js";
-
-/** `line 12`, or `conf.d/app.conf:12` when the first is in another file than the second. */
-export function where(earlier: ConfigNode, later: ConfigNode): string {
-  const line = lineOf(earlier);
-  return earlier.file === later.file ? `line ${line}` : `${earlier.file}:${line}`;
-}
+import type { ConfigNode } from "../../src/workspace/tree.js";
 
 /** The related location that points at the first of the pair. */
 export function firstHere(earlier: ConfigNode, message: string): RelatedLocation {

@@ -60,6 +60,11 @@ export function walk(nodes: ConfigNode[], enter: (node: ConfigNode) => boolean |
   }
 }
 
+/** `line 12`, or `/etc/nginx/conf.d/app.conf:12` when `node` is in another file than `from`: for messages. */
+export function lineReference(node: ConfigNode, from: ConfigNode): string {
+  return node.file === from.file ? `line ${lineOf(node)}` : `${node.file}:${lineOf(node)}`;
+}
+
 /** The line a node's directive starts on, for messages ("set at line 12"). */
 export function lineOf(node: ConfigNode): number {
   return node.directive.name.range.start.line;

@@ -62,7 +62,7 @@ const nginxSays: Record<string, RegExp> = {
   "undefined-variable": /^unknown "[^"]+" variable$|^invalid variable name$|^the closing bracket in "[^"]+" variable is missing$/,
   "balancer-backup": /^balancing method does not support parameter "backup"$/,
   "upstream-empty": /^no servers are inside upstream$/,
-  "ssl-certificate-missing": /^no "ssl_certificate" is defined for the "listen \.\.\. ssl" directive$/,
+  "ssl-certificate-missing": /^no "ssl_certificate" is defined for the "listen \.\.\. ssl" directive$|^no "ssl_certificate_key" is defined for certificate "[^"]*"$/,
   "events-missing": /^no "events" section in configuration$/,
   "zone-undefined": /^zero size shared memory zone "[^"]+"$/,
 };

@@ -58,4 +58,18 @@ describe("ssl-certificate-missing agrees with nginx -t", () => {
     expect(ok).toBe(false);
     expect(found).toEqual([`error ${nginxLine}`]);
   });
+
+  it("judges no address on a port a listen by host name uses (localhost is 127.0.0.1 to nginx)", async () => {
+    const text = config([["listen localhost:18443 ssl;", "server_name a.example.com;"], ["listen 127.0.0.1:18443 ssl default_server;", ...withCert()]]);
+    const { ok, found } = await judge(text, "hostname");
+    expect(ok).toBe(true);
+    expect(found.filter((f) => f.startsWith("error"))).toEqual([]);
+  });
+
+  it("lets a server's ssl_reject_handshake off override http's on", async () => {
+    const http = config([["listen 127.0.0.1:18443 ssl;", "ssl_reject_handshake off;"]]).replace("http {\n", "http {\n    ssl_reject_handshake on;\n");
+    const { ok, nginxLine, found } = await judge(http, "reject-off");
+    expect(ok).toBe(false);
+    expect(found).toEqual([`error ${nginxLine}`]);
+  });
 });
