@@ -40,8 +40,17 @@ export default defineRule({
     const use = USERS.get(node.name)!;
     const zone = zoneUsed(node);
     const stream = node.context.startsWith("stream");
-    if (!zone || zone.includes("$") || ctx.model.symbolsOf(tree).zones.get(`${stream ? "stream " : ""}${use.definer}`)?.has(zone)) return;
+    const zones = ctx.model.symbolsOf(tree).zones;
+    if (!zone || zone.includes("$") || zones.get(`${stream ? "stream " : ""}${use.definer}`)?.has(zone)) return;
     const fix = `define it in ${stream ? "stream" : "http"}: ${use.example.replace(/NAME/g, zone)}`;
+    // Zones share one namespace: a name another directive created is taken, and nginx says so instead.
+    const other = [...zones].find(([, names]) => names.has(zone))?.[0];
+    if (other !== undefined) {
+      const own = use.example.replace(/NAME/g, `${zone}_${node.name.replace(/^limit_|_cache$/g, "")}`);
+      const message = `the shared memory zone "${zone}" is already declared for a different use (by ${other}); give ${node.name} a zone of its own ("${own}") and name that here`;
+      ctx.report({ node, message: `${message}; nginx -t fails` });
+      return;
+    }
     if (tree.contextSource === "main") ctx.report({ node, message: `${use.fails(zone)}: no ${use.definer} defines zone "${zone}"; ${fix}` });
     else ctx.report({ node, severity: "warning", message: `zone "${zone}" is not defined in the linted files (no ${use.definer}); ${fix}` });
   },

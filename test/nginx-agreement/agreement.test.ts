@@ -64,7 +64,7 @@ const nginxSays: Record<string, RegExp> = {
   "upstream-empty": /^no servers are inside upstream$/,
   "ssl-certificate-missing": /^no "ssl_certificate" is defined for the "listen \.\.\. ssl" directive$|^no "ssl_certificate_key" is defined for certificate "[^"]*"$/,
   "events-missing": /^no "events" section in configuration$/,
-  "zone-undefined": /^zero size shared memory zone "[^"]+"$/,
+  "zone-undefined": /^zero size shared memory zone "[^"]+"$|^the shared memory zone "[^"]+" is already declared for a different use$/,
 };
 const validationRules = new Set(Object.keys(nginxSays));
 
