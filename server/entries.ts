@@ -40,6 +40,8 @@ function discoveredMainConfig(path: string, host: Host): string | undefined {
 
 /** One lint of the open documents that share a wslint.config.json (the CLI groups its entries the same way). */
 export interface LintGroup {
+  /** The wslint.config.json the group lints under ("" for none). */
+  key: string;
   /** The file whose nearest wslint.config.json applies: the configured or discovered main config, else the document. */
   configFor: string;
   entries: string[];
@@ -54,15 +56,53 @@ export interface LintGroup {
  */
 export function lintGroups(openPaths: Iterable<string>, configPath: string | undefined, host: Host): LintGroup[] {
   const open = [...openPaths];
-  if (configPath) return [{ configFor: configPath, entries: entryFiles(open, configPath, host), open }];
+  if (configPath) return [{ key: configPath, configFor: configPath, entries: entryFiles(open, configPath, host), open }];
   const groups = new Map<string, LintGroup>();
   for (const path of open) {
     const main = discoveredMainConfig(path, host) ?? path;
     const key = findConfigFile(main) ?? "";
     const group = groups.get(key);
     if (group) group.open.push(path);
-    else groups.set(key, { configFor: main, entries: [], open: [path] });
+    else groups.set(key, { key, configFor: main, entries: [], open: [path] });
   }
   for (const group of groups.values()) group.entries = entryFiles(group.open, undefined, host);
   return [...groups.values()];
+}
+
+/**
+ * After a first lint of each group: moves the open documents their group read only as entries of their own. One
+ * that another group's lint includes moves there (a snippet shared from outside its projects); else one whose own
+ * nearest wslint.config.json differs from its group's moves to a group of its own (the nginx.conf found above it
+ * does not include it, so that config is not its). Returns the indexes of groups to lint again; a group left with
+ * no open document is emptied.
+ */
+export function regroupStandalone(groups: LintGroup[], readsAsOwnTree: (group: number, path: string) => boolean, reads: (group: number, path: string) => boolean): Set<number> {
+  const changed = new Set<number>();
+  const count = groups.length;
+  for (let g = 0; g < count; g++) {
+    for (const path of [...groups[g].open]) {
+      if (basename(path) === "nginx.conf" || !readsAsOwnTree(g, path)) continue;
+      const includer = groups.findIndex((_, h) => h !== g && h < count && reads(h, path) && !readsAsOwnTree(h, path));
+      const ownKey = findConfigFile(path) ?? "";
+      if (includer < 0 && ownKey === groups[g].key) continue;
+      groups[g].open = groups[g].open.filter((p) => p !== path);
+      groups[g].entries = groups[g].entries.filter((p) => p !== path);
+      changed.add(g);
+      if (includer >= 0) {
+        // Its lint read the open buffer already (every lint reads open documents first): it only answers for it now.
+        groups[includer].open.push(path);
+        continue;
+      }
+      const own = groups.findIndex((group, h) => h >= count && group.key === ownKey);
+      if (own >= 0) {
+        groups[own].open.push(path);
+        groups[own].entries.push(path);
+      } else {
+        groups.push({ key: ownKey, configFor: path, entries: [path], open: [path] });
+        changed.add(groups.length - 1);
+      }
+    }
+  }
+  for (const g of changed) if (groups[g].open.length === 0) groups[g].entries = [];
+  return changed;
 }

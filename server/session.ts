@@ -2,12 +2,12 @@
 import type { Connection, Diagnostic } from "vscode-languageserver";
 import { diskHost } from "../src/cli/disk-host.js";
 import { mergeLintOptions } from "../src/config/load.js";
-import { lint } from "../src/engine/lint.js";
+import { lint, type LintResult } from "../src/engine/lint.js";
 import { configFileOptions } from "./config-file.js";
 import { memoryHost, type Host } from "../src/workspace/host.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { Documents } from "./documents.js";
-import { lintGroups } from "./entries.js";
+import { lintGroups, regroupStandalone, type LintGroup } from "./entries.js";
 import { Lints } from "./lints.js";
 import { configPathOf, lintOptions, type Settings } from "./settings.js";
 import { Snapshot } from "./snapshot.js";
@@ -89,19 +89,24 @@ export class Session {
     }
     // An unsaved buffer wins over the file on disk, for the open file and for any file that includes it.
     const host = memoryHost(files, this.disk);
-    const configErrors: string[] = [];
-    const unreadable: string[] = [];
-    const snapshots = lintGroups(open.keys(), configPathOf(this.settings, this.roots), host).map((group) => {
+    const groups = lintGroups(open.keys(), configPathOf(this.settings, this.roots), host);
+    const lintGroup = (group: LintGroup): { result: LintResult; configError?: string } => {
       const file = configFileOptions(group.configFor, this.roots[0]);
-      if (file.error && !configErrors.includes(file.error)) configErrors.push(file.error);
-      const result = lint(group.entries, host, mergeLintOptions(file.options, lintOptions(this.settings)));
-      for (const u of result.workspace.unreadable) unreadable.push(`wslint: cannot read ${u.path}: ${u.error}`);
-      return new Snapshot(result, new Map(group.open.map((path) => [path, open.get(path)!])));
-    });
-    this.reportConfigError(configErrors.join("\n") || undefined);
-    const unreadableText = [...new Set(unreadable)].join("\n");
-    if (unreadableText && unreadableText !== this.lastUnreadable) this.connection.console.warn(unreadableText);
-    this.lastUnreadable = unreadableText;
+      return { result: lint(group.entries, host, mergeLintOptions(file.options, lintOptions(this.settings))), configError: file.error };
+    };
+    const lints = groups.map(lintGroup);
+    const changed = regroupStandalone(
+      groups,
+      (g, path) => lints[g].result.workspace.trees.some((t) => t.entry === path),
+      (g, path) => lints[g].result.workspace.files.has(path),
+    );
+    for (const g of changed) lints[g] = lintGroup(groups[g]);
+    const kept = groups.map((group, g) => ({ group, ...lints[g] })).filter(({ group }) => group.open.length > 0);
+    this.reportConfigErrors(kept.flatMap(({ configError }) => (configError ? [configError] : [])));
+    const unreadable = [...new Set(kept.flatMap(({ result }) => result.workspace.unreadable.map((u) => `wslint: cannot read ${u.path}: ${u.error}`)))].join("\n");
+    if (unreadable && unreadable !== this.lastUnreadable) this.connection.console.warn(unreadable);
+    this.lastUnreadable = unreadable;
+    const snapshots = kept.map(({ group, result }) => new Snapshot(result, new Map(group.open.map((path) => [path, open.get(path)!]))));
     return new Lints(snapshots, this.emptySnapshot());
   }
 
@@ -110,26 +115,33 @@ export class Session {
   }
 
   // Each said once while it lasts: the lint runs on every pause in typing, the same warning should not.
-  private lastConfigError: string | undefined;
+  private shownConfigErrors = new Set<string>();
   private lastUnreadable = "";
 
-  private reportConfigError(error: string | undefined): void {
-    if (error && error !== this.lastConfigError) void this.connection.window.showWarningMessage(`wslint: ${error}`);
-    this.lastConfigError = error;
+  /** One message per broken config file, when it breaks; not again while it stays broken, whatever else changes. */
+  private reportConfigErrors(errors: string[]): void {
+    const now = new Set(errors);
+    for (const error of now) if (!this.shownConfigErrors.has(error)) void this.connection.window.showWarningMessage(`wslint: ${error}`);
+    this.shownConfigErrors = now;
   }
 
   private publish(lints: Lints): void {
-    // A file two lints read (a snippet shared by two projects) gets what both found, each thing once.
+    // A file two lints read (a snippet shared by two projects) gets what both found, each thing once, at the most
+    // severe of the severities the projects give it (so the order documents were opened in does not matter).
     const byFile = new Map<string, Diagnostic[]>();
-    const seen = new Set<string>();
+    const seen = new Map<string, { list: Diagnostic[]; index: number }>();
     const versions = new Map<string, number>();
     for (const snapshot of lints.snapshots) {
       for (const file of snapshot.relatedFiles()) if (!byFile.has(file)) byFile.set(file, []);
       for (const problem of snapshot.result.problems) {
+        const list = byFile.get(problem.file);
+        if (!list) continue;
+        const diagnostic = toDiagnostic(problem, snapshot, this.uris);
         const key = `${problem.file}\0${problem.ruleId}\0${problem.range.start.offset}\0${problem.range.end.offset}\0${problem.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        byFile.get(problem.file)?.push(toDiagnostic(problem, snapshot, this.uris));
+        const earlier = seen.get(key);
+        if (!earlier) seen.set(key, { list, index: list.push(diagnostic) - 1 });
+        // LSP severities: 1 error, 2 warning, 3 information; lower is more severe.
+        else if ((diagnostic.severity ?? 3) < (earlier.list[earlier.index].severity ?? 3)) earlier.list[earlier.index] = diagnostic;
       }
       for (const [file, version] of snapshot.open) versions.set(file, version);
     }

@@ -30,6 +30,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** Messages the server showed the user (window/showMessage, or showMessageRequest without a choice made). */
+  readonly shown: string[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -40,6 +42,11 @@ export class LspClient {
       for (const w of this.waiters.splice(0)) w();
     });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => void this.logs.push(p.message));
+    this.connection.onNotification("window/showMessage", (p: { message: string }) => void this.shown.push(p.message));
+    this.connection.onRequest("window/showMessageRequest", (p: { message: string }) => {
+      this.shown.push(p.message);
+      return null;
+    });
     // The server may ask for settings; answer with what the test configured.
     child.stderr.on("data", (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.listen();

@@ -246,6 +246,67 @@ http {
     await client.close(two);
   });
 
+  it("answers for a shared snippet from the project that includes it, not from a lint of the snippet alone", async () => {
+    const snippet = "server {\n    listen 8080;\n    location /ws/ {\n        proxy_set_header Connection $connection_upgrade;\n    }\n}\n";
+    const shared = ws.write("outside/deep/er/ws.conf", snippet);
+    ws.write("projA/wslint.config.json", "{}");
+    const main = `events {}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    include ${shared};\n}\n`;
+    const mainUri = await client.open(ws.path("projA/nginx.conf"), main);
+    await client.forVersion(mainUri, 1);
+    const snippetUri = await client.open(shared, snippet);
+    expect(await client.forVersion(snippetUri, 1)).toEqual([]);
+    const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri: snippetUri }, position: positionOf(snippet, "$connection_upgrade", 2) });
+    expect(hoverText(hover)).toContain("is defined by");
+    await client.close(snippetUri);
+    await client.close(mainUri);
+  });
+
+  it("lints a snippet under its own config when the nginx.conf above it does not include it", async () => {
+    ws.write("outer/wslint.config.json", JSON.stringify({ rules: { "undefined-variable": "off" } }));
+    const outer = await client.open(ws.path("outer/nginx.conf"), "events {}\nhttp {\n}\n");
+    await client.forVersion(outer, 1);
+    ws.write("outer/inner/wslint.config.json", "{}");
+    const text = "server {\n    listen 8080;\n    return 200 $nope;\n}\n";
+    const uri = await client.open(ws.path("outer/inner/conf.d/site.conf"), text);
+    expect((await client.forVersion(uri, 1)).map((d) => d.code)).toEqual(["undefined-variable"]);
+    await client.close(uri);
+    await client.close(outer);
+  });
+
+  it("gives a diagnostic two projects disagree on the more severe of their severities, whatever the open order", async () => {
+    const shared = ws.write("sev/shared.conf", "server {\n    listen 8080;\n    return 200 $nope;\n}\n");
+    ws.write("sevA/wslint.config.json", JSON.stringify({ rules: { "undefined-variable": "info" } }));
+    ws.write("sevB/wslint.config.json", JSON.stringify({ rules: { "undefined-variable": "error" } }));
+    const main = `events {}\nhttp {\n    include ${shared};\n}\n`;
+    const a = await client.open(ws.path("sevA/nginx.conf"), main);
+    await client.forVersion(a, 1);
+    const from = client.published.length;
+    const b = await client.open(ws.path("sevB/nginx.conf"), main);
+    await client.forVersion(b, 1);
+    const [last] = client.published.slice(from).filter((p) => p.uri === uriOf(shared)).slice(-1);
+    expect(last.diagnostics.map((d) => [d.code, d.severity])).toEqual([["undefined-variable", 1]]);
+    await client.close(a);
+    await client.close(b);
+  });
+
+  it("shows each broken config file once while it stays broken, however other configs change", async () => {
+    ws.write("bad1/wslint.config.json", '{ "rules": { "origin-check": "loud" } }');
+    ws.write("bad2/wslint.config.json", '{ "nginxVersion": "banana" }');
+    const one = await client.open(ws.path("bad1/nginx.conf"), "events {}\nhttp {\n}\n");
+    const two = await client.open(ws.path("bad2/nginx.conf"), "events {}\nhttp {\n}\n");
+    await client.forVersion(two, 1);
+    await client.request("textDocument/documentSymbol", { textDocument: { uri: one } });
+    const shown = (): string[] => client.shown.filter((m) => m.includes("bad1") || m.includes("bad2"));
+    expect(shown()).toHaveLength(2);
+    expect(shown().every((m) => m.startsWith("wslint: "))).toBe(true);
+    ws.write("bad2/wslint.config.json", "{}");
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(ws.path("bad2/wslint.config.json")), type: 2 }] });
+    await client.request("textDocument/documentSymbol", { textDocument: { uri: one } });
+    expect(shown()).toHaveLength(2);
+    await client.close(one);
+    await client.close(two);
+  });
+
   it("applies settings changed while running", async () => {
     const text = "events {}\nhttp {\n    server {\n        return 200 $nope;\n    }\n}\n";
     const uri = await client.open(ws.path("settings/nginx.conf"), text);
