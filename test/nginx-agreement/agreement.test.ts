@@ -38,6 +38,7 @@ const nginxSays: Record<string, RegExp> = {
       /^invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"$/,
       /^"proxy_pass" cannot have URI part in location given by regular expression, or inside named location, or inside "if" statement, or inside "limit_except" block$/,
       /^upstream "[^"]+" may not have port \d+$/,
+      /^no port in upstream "[^"]+"$/,
       /^invalid parameter "[^"]+"$/,
     ]
       .map((re) => re.source)
