@@ -1,7 +1,9 @@
 // Flags `listen ... http2` without `ssl`: before nginx 1.25.1 such a port speaks only HTTP/2, and HTTP/1.1 fails.
 import { defineRule } from "../src/engine/rule.js";
 import { enclosingServer, parseListen, sslOnInForce } from "../src/model/listen.js";
+import { listenSocket } from "../src/model/listen-socket.js";
 import { atLeast } from "../src/model/version.js";
+import type { ConfigNode } from "../src/workspace/tree.js";
 
 // From 1.25.1 a cleartext HTTP/2 port sniffs the client preface and falls back to HTTP/1.x
 // (src/http/ngx_http_request.c, ngx_http_wait_request_handler); before, it is HTTP/2 only (1.24.0 code).
@@ -30,6 +32,9 @@ export default defineRule({
     if (!listen?.http2 || listen.ssl || listen.quic) return;
     const server = enclosingServer(node);
     if (server && sslOnInForce(server)) return;
+    // Another server's `listen ... ssl` on the same address makes it TLS for every server there.
+    const address = listenSocket(node)?.address;
+    if (server?.parent && address && tlsAddresses(server.parent).has(address)) return;
     const target = ctx.model.nginxVersion;
     const sniffs = atLeast(target, SNIFFS_FROM);
     ctx.report({
@@ -42,3 +47,22 @@ export default defineRule({
     });
   },
 });
+
+/** The addresses some `listen ... ssl` in the http block makes TLS, as nginx prints them; computed once per block. */
+function tlsAddresses(http: ConfigNode): Set<string> {
+  let found = tlsByHttp.get(http);
+  if (!found) {
+    found = new Set();
+    for (const server of http.children) {
+      if (server.name !== "server") continue;
+      for (const listen of server.children) {
+        const address = listen.name === "listen" && parseListen(listen)?.ssl ? listenSocket(listen)?.address : undefined;
+        if (address) found.add(address);
+      }
+    }
+    tlsByHttp.set(http, found);
+  }
+  return found;
+}
+
+const tlsByHttp = new WeakMap<ConfigNode, Set<string>>();
