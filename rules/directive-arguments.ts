@@ -41,7 +41,7 @@ export default defineRule({
     if (!spec || d.recovered || unavailableReason(d.name.value, ctx.model.nginxVersion)) return;
     // A block where none belongs is a syntax error; its words are not worth counting.
     if (spec.block !== (d.block !== undefined || d.rawBody !== undefined)) return;
-    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node, ctx.model.symbolsOf(tree)) ?? listenParameterProblem(node, ctx.model.nginxVersion);
+    const problem = checkCount(d, argsFor(spec, ctx.model.nginxVersion.text)) ?? checkValues(d, spec) ?? checkUrl(node, ctx.model.symbolsOf(tree), tree.contextSource === "main") ?? listenParameterProblem(node, ctx.model.nginxVersion);
     if (problem) ctx.report({ node, range: problem.range ?? statementHead(d), message: problem.message });
   },
 });
@@ -61,8 +61,8 @@ function checkCount(d: Directive, { min, max }: ArgCount): Issue {
 }
 
 /** What nginx checks of a URL argument as it reads it. */
-function checkUrl(node: ConfigNode, symbols: Symbols): Issue {
-  const message = (node.name === "proxy_pass" ? proxyPassUriProblem(node) : undefined) ?? upstreamPortProblem(node, symbols);
+function checkUrl(node: ConfigNode, symbols: Symbols, wholeConfig: boolean): Issue {
+  const message = (node.name === "proxy_pass" ? proxyPassUriProblem(node) : undefined) ?? upstreamPortProblem(node, symbols, wholeConfig);
   return message ? { message } : undefined;
 }
 

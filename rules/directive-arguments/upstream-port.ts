@@ -10,24 +10,44 @@ const PASSES = new Set(["proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass",
 /** `[scheme://]host[:port][rest]`: the address forms these directives take (unix sockets never name upstreams). */
 const ADDRESS = /^((?:[a-z][a-z0-9+.-]*:\/\/)?)(\[[^\]]*\]|[^/:?]+)(?::(\d+))?(.*)$/i;
 
-export function upstreamPortProblem(node: ConfigNode, symbols: Symbols): string | undefined {
+/**
+ * `wholeConfig`: the tree is a main config, so an upstream it does not define does not exist; a snippet's upstreams
+ * may be in the config that includes it, and then a name without a port is no problem of its own.
+ */
+export function upstreamPortProblem(node: ConfigNode, symbols: Symbols, wholeConfig: boolean): string | undefined {
   if (!PASSES.has(node.name)) return undefined;
   const text = node.directive.args[0]?.value ?? "";
-  const m = ADDRESS.exec(text);
-  if (!m || text.includes("$") || /^unix:/i.test(m[2])) return undefined;
-  const [, scheme, host, port, rest] = m;
   const stream = node.context.startsWith("stream");
-  // nginx compares upstream names ignoring case.
-  const wanted = host.toLowerCase();
+  const m = ADDRESS.exec(text);
+  if (!m || text.includes("$") || UNIX.test(text)) return undefined;
+  const [, scheme, host, port, rest] = m;
+  const streamNameOnly = stream && node.name === "proxy_pass" && port === undefined;
+  if (port === undefined && !streamNameOnly) return undefined;
   const upstreams = stream ? symbols.streamUpstreams : symbols.upstreams;
-  const name = [...upstreams.keys()].find((u) => u.toLowerCase() === wanted);
-  if (port === undefined) {
+  // nginx compares upstream names ignoring case.
+  const name = upstreamsByLowerName(upstreams).get(host.toLowerCase());
+  if (streamNameOnly) {
     // Stream's proxy_pass has no scheme to imply a port: a name that is no upstream block needs one.
-    if (!stream || name !== undefined || node.name !== "proxy_pass") return undefined;
-    const near = [...upstreams.keys()].find((u) => u.toLowerCase().replace(/[-_]/g, "") === wanted.replace(/[-_]/g, ""));
-    const hint = near ? `; did you mean upstream "${near}"?` : ": name an upstream block, or give host:port";
-    return `no port in upstream "${host}"${hint}`;
+    if (name !== undefined || !wholeConfig) return undefined;
+    const near = [...upstreams.keys()].find((u) => u.toLowerCase().replace(/[-_]/g, "") === host.toLowerCase().replace(/[-_]/g, ""));
+    return `no port in upstream "${host}"${near ? `; did you mean upstream "${near}"?` : ": name an upstream block, or give host:port"}`;
   }
   if (name === undefined) return undefined;
   return `upstream "${host}" may not have port ${port}: ${node.name} to an upstream block names it alone, its server lines carry the ports; write "${scheme}${name}${rest}"`;
 }
+
+/** `unix:/path`, with or without a scheme: a socket, never an upstream. */
+const UNIX = /^(?:[a-z][a-z0-9+.-]*:\/\/)?unix:/i;
+
+/** Upstream names by their lower-cased form, built once per table: every pass directive asks. */
+function upstreamsByLowerName(upstreams: ReadonlyMap<string, unknown>): Map<string, string> {
+  let byLower = lowerNames.get(upstreams);
+  if (!byLower) {
+    byLower = new Map();
+    for (const name of upstreams.keys()) if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), name);
+    lowerNames.set(upstreams, byLower);
+  }
+  return byLower;
+}
+
+const lowerNames = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string>>();

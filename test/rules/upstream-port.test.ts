@@ -27,3 +27,25 @@ describe("an upstream named with a port", () => {
     },
   );
 });
+
+describe("a stream proxy_pass without a port", () => {
+  const stream = (pass: string, context = ""): string[] =>
+    lintText(`${context}stream {\n    upstream mqtt_backend {\n        server 127.0.0.1:1883;\n    }\n    server {\n        listen 8883;\n        ${pass}\n    }\n}\n`)
+      .filter((p) => p.ruleId === "directive-arguments")
+      .map((p) => p.message);
+
+  it("names the upstream a typo probably meant", () => {
+    expect(stream("proxy_pass mqtt-backend;")).toEqual(['no port in upstream "mqtt-backend"; did you mean upstream "mqtt_backend"?']);
+  });
+
+  it("accepts an upstream name in any case, host:port and a unix socket", () => {
+    expect(stream("proxy_pass MQTT_Backend;")).toEqual([]);
+    expect(stream("proxy_pass broker.internal:1883;")).toEqual([]);
+    expect(stream("proxy_pass unix:/run/mqtt.sock;")).toEqual([]);
+  });
+
+  it("leaves a snippet's name alone: the upstream may be in the config that includes it", () => {
+    const found = lintText("# wslint: context stream-server\nlisten 8883;\nproxy_pass broker;\n").filter((p) => p.ruleId === "directive-arguments");
+    expect(found).toEqual([]);
+  });
+});
