@@ -1,7 +1,8 @@
 // Flags TLS listeners without a certificate: in http, the default server of an address that some `listen ... ssl`
 // makes TLS (what nginx -t checks), and, as a warning, other TLS servers that would borrow its certificate.
 import { defineRule, type Finding } from "../src/engine/rule.js";
-import { parseListen } from "../src/model/listen.js";
+import { directivesIn } from "../src/model/levels.js";
+import { DEFAULT_LISTEN_PORT, parseListen } from "../src/model/listen.js";
 import { listenSocket } from "../src/model/listen-socket.js";
 import { lineOf, lineReference, type ConfigNode } from "../src/workspace/tree.js";
 
@@ -51,29 +52,37 @@ interface Address {
 function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
   const addresses = new Map<string, Address>();
   const servers = http.children.filter((c) => c.name === "server" && c.directive.block);
+  const guessedPorts = new Set<number>();
+  const add = (server: ConfigNode, key: string, ssl: boolean, isDefault: boolean, listen: ConfigNode | undefined): void => {
+    const address = addresses.get(key);
+    if (!address) addresses.set(key, { sslListen: ssl ? listen : undefined, defaultServer: server, explicitDefault: isDefault, servers: [server] });
+    else {
+      if (ssl) address.sslListen ??= listen;
+      if (isDefault && !address.explicitDefault) [address.defaultServer, address.explicitDefault] = [server, true];
+      if (address.servers[address.servers.length - 1] !== server) address.servers.push(server);
+    }
+  };
   for (const server of servers) {
-    for (const listen of server.children) {
-      if (listen.name !== "listen") continue;
-      const key = addressKey(listen);
-      const ssl = parseListen(listen)?.ssl === true;
-      const isDefault = listen.directive.args.some((a) => a.value === "default_server" || a.value === "default");
-      const address = addresses.get(key);
-      if (!address) addresses.set(key, { sslListen: ssl ? listen : undefined, defaultServer: server, explicitDefault: isDefault, servers: [server] });
-      else {
-        if (ssl) address.sslListen ??= listen;
-        if (isDefault && !address.explicitDefault) [address.defaultServer, address.explicitDefault] = [server, true];
-        if (address.servers[address.servers.length - 1] !== server) address.servers.push(server);
+    const listens = server.children.filter((c) => c.name === "listen");
+    // A server without listen listens on *:80 (as root, which `nginx -t` for a deployment usually is).
+    if (listens.length === 0) add(server, `0.0.0.0:${DEFAULT_LISTEN_PORT}`, false, false, undefined);
+    for (const listen of listens) {
+      const parsed = parseListen(listen);
+      const socket = listenSocket(listen);
+      // A listen by host name binds whatever DNS answers (`localhost` is 127.0.0.1): wslint does not guess, so
+      // it judges no address on that port rather than risk an nginx -t error nginx would not give.
+      if (!socket) {
+        if (parsed?.port !== undefined) guessedPorts.add(parsed.port);
+        continue;
       }
+      add(server, socket.address, parsed?.ssl === true, socket.defaultServer, listen);
     }
   }
-  // A listen by host name binds whatever DNS answers (`localhost` is 127.0.0.1): wslint does not guess, so it
-  // judges no address on a port that one uses rather than risk an nginx -t error nginx would not give.
-  const guessedPorts = new Set([...addresses.keys()].filter((key) => !isCanonical(key)).map((key) => key.slice(key.lastIndexOf(":") + 1)));
   checkKeys(servers, report);
   const reported = new Set<ConfigNode>();
   for (const [key, address] of addresses) {
     const sslListen = address.sslListen;
-    if (!sslListen || !isCanonical(key) || guessedPorts.has(key.slice(key.lastIndexOf(":") + 1))) continue;
+    if (!sslListen || guessedPorts.has(Number(key.slice(key.lastIndexOf(":") + 1)))) continue;
     const fallback = address.defaultServer;
     const made = sslListen.parent === fallback ? `line ${lineOf(sslListen)}` : `${lineReference(sslListen, fallback)} makes ${key} TLS`;
     const related = [{ file: sslListen.file, range: sslListen.directive.name.range, message: "listens with ssl here" }];
@@ -104,16 +113,6 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
   }
 }
 
-/** An address as nginx prints it (`0.0.0.0:443`, `[::]:443`, `unix:...`), not a host name as written. */
-function isCanonical(key: string): boolean {
-  return /^(\d+\.\d+\.\d+\.\d+|\[[^\]]*\]):\d+$/.test(key) || key.startsWith("unix:");
-}
-
-function addressKey(listen: ConfigNode): string {
-  // An address nginx would resolve by name is its own, as written: wslint does not guess what DNS answers.
-  return listenSocket(listen)?.address ?? listen.directive.args[0]?.value ?? "";
-}
-
 /** A certificate at server level or inherited from http. */
 function hasCertificate(server: ConfigNode): boolean {
   return listInForce(server, "ssl_certificate").length > 0;
@@ -121,9 +120,7 @@ function hasCertificate(server: ConfigNode): boolean {
 
 /** `ssl_reject_handshake on` in force in the server (its own value, else http's): it needs no certificate. */
 function rejectsHandshake(server: ConfigNode): boolean {
-  const own = server.children.filter((c) => c.name === "ssl_reject_handshake");
-  const inForce = own.length > 0 ? own : (server.parent?.children ?? []).filter((c) => c.name === "ssl_reject_handshake");
-  return inForce.at(-1)?.directive.args[0]?.value === "on";
+  return listInForce(server, "ssl_reject_handshake").at(-1)?.directive.args[0]?.value === "on";
 }
 
 /**
@@ -135,15 +132,15 @@ function checkKeys(servers: ConfigNode[], report: (finding: Finding) => void): v
     const certificates = listInForce(server, "ssl_certificate");
     const keys = listInForce(server, "ssl_certificate_key");
     if (certificates.length <= keys.length) continue;
-    const missing = certificates[keys.length];
+    // nginx names the last certificate, variables or not (it checks the counts before loading anything).
+    const missing = certificates[certificates.length - 1];
     const file = missing.directive.args[0]?.value ?? "";
-    if (file.includes("$")) continue; // a certificate chosen per request (1.15.9) is loaded then, with its key
     report({ node: missing, message: `no "ssl_certificate_key" is defined for certificate "${file}"; nginx -t fails` });
   }
 }
 
-/** A list directive in force in the server: its own lines, else http's. */
-function listInForce(server: ConfigNode, name: string): ConfigNode[] {
-  const own = server.children.filter((c) => c.name === name);
-  return own.length > 0 ? own : (server.parent?.children ?? []).filter((c) => c.name === name);
+/** A directive in force in the server: its own lines, else http's (indexed look-ups: http may hold thousands). */
+function listInForce(server: ConfigNode, name: string): readonly ConfigNode[] {
+  const own = directivesIn({ node: server, children: server.children }, name);
+  return own.length > 0 || !server.parent ? own : directivesIn({ node: server.parent, children: server.parent.children }, name);
 }

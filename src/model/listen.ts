@@ -45,7 +45,8 @@ function readListen(node: ConfigNode): Listen | undefined {
   else if (/^\d+$/.test(text)) port = Number(text);
   else {
     const colon = text.lastIndexOf(":");
-    [host, port] = colon < 0 ? [text, undefined] : [text.slice(0, colon), Number(text.slice(colon + 1))];
+    // Decimal digits only, as ngx_atoi reads them: Number() would take "0x50" or "1e2".
+    [host, port] = colon < 0 ? [text, undefined] : [text.slice(0, colon), /^\d+$/.test(text.slice(colon + 1)) ? Number(text.slice(colon + 1)) : NaN];
   }
   const loopback = host !== undefined && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(host);
   return { ...base, host, port: port ?? DEFAULT_LISTEN_PORT, unix: false, loopback };

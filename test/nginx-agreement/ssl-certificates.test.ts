@@ -73,3 +73,22 @@ describe("ssl-certificate-missing agrees with nginx -t", () => {
     expect(found).toEqual([`error ${nginxLine}`]);
   });
 });
+
+describe("ssl-certificate-missing, cases nginx -t was run on by hand", () => {
+  it("names the last certificate of several without enough keys, even one chosen by a variable", () => {
+    const text = "events {}\nhttp {\n    server {\n        listen 443 ssl;\n        ssl_certificate /c/a.pem;\n        ssl_certificate /c/$ssl_server_name.pem;\n        ssl_certificate_key /c/a.key;\n    }\n}\n";
+    const found = lintText(text).filter((p) => p.ruleId === "ssl-certificate-missing");
+    expect(found.map((p) => [p.range.start.line, p.message.split(";")[0]])).toEqual([[6, 'no "ssl_certificate_key" is defined for certificate "/c/$ssl_server_name.pem"']]);
+  });
+
+  it("counts a server without listen on *:80 behind a default that rejects handshakes", () => {
+    const text = "events {}\nhttp {\n    server {\n        listen 80 ssl default_server;\n        ssl_reject_handshake on;\n    }\n    server {\n        server_name b.example.com;\n    }\n}\n";
+    const found = lintText(text).filter((p) => p.ruleId === "ssl-certificate-missing");
+    expect(found.map((p) => [p.severity, p.range.start.line])).toEqual([["error", 7]]);
+  });
+
+  it("takes the port of a listen by host name without one to be 80", () => {
+    const text = "events {}\nhttp {\n    server {\n        listen localhost default_server;\n        ssl_certificate /c/a.pem;\n        ssl_certificate_key /c/a.key;\n    }\n    server {\n        listen 127.0.0.1 ssl;\n    }\n}\n";
+    expect(lintText(text).filter((p) => p.ruleId === "ssl-certificate-missing" && p.severity === "error")).toEqual([]);
+  });
+});
