@@ -106,3 +106,25 @@ export function regroupStandalone(groups: LintGroup[], readsAsOwnTree: (group: n
   for (const g of changed) if (groups[g].open.length === 0) groups[g].entries = [];
   return changed;
 }
+
+/** Moves open documents no group's lint reads any more into the group of their own config, as entries. */
+export function adoptUnread(groups: LintGroup[], reads: (group: number, path: string) => boolean): Set<number> {
+  const changed = new Set<number>();
+  for (let g = 0; g < groups.length; g++) {
+    for (const path of [...groups[g].open]) {
+      if (groups.some((group, h) => group.open.length > 0 && reads(h, path))) continue;
+      groups[g].open = groups[g].open.filter((p) => p !== path);
+      const key = findConfigFile(path) ?? "";
+      const own = groups.findIndex((group) => group.key === key && group.open.length > 0);
+      if (own >= 0) {
+        groups[own].open.push(path);
+        groups[own].entries.push(path);
+        changed.add(own);
+      } else {
+        groups.push({ key, configFor: path, entries: [path], open: [path] });
+        changed.add(groups.length - 1);
+      }
+    }
+  }
+  return changed;
+}

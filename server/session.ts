@@ -7,7 +7,7 @@ import { configFileOptions } from "./config-file.js";
 import { memoryHost, type Host } from "../src/workspace/host.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { Documents } from "./documents.js";
-import { lintGroups, regroupStandalone, type LintGroup } from "./entries.js";
+import { adoptUnread, lintGroups, regroupStandalone, type LintGroup } from "./entries.js";
 import { Lints } from "./lints.js";
 import { configPathOf, lintOptions, type Settings } from "./settings.js";
 import { Snapshot } from "./snapshot.js";
@@ -95,12 +95,16 @@ export class Session {
       return { result: lint(group.entries, host, mergeLintOptions(file.options, lintOptions(this.settings))), configError: file.error };
     };
     const lints = groups.map(lintGroup);
-    const changed = regroupStandalone(
-      groups,
-      (g, path) => lints[g].result.workspace.trees.some((t) => t.entry === path),
-      (g, path) => lints[g].result.workspace.files.has(path),
-    );
-    for (const g of changed) lints[g] = lintGroup(groups[g]);
+    const reads = (g: number, path: string): boolean => lints[g]?.result.workspace.files.has(path) ?? false;
+    const relint = (changed: Set<number>): void => {
+      for (const g of changed) if (groups[g].open.length > 0) lints[g] = lintGroup(groups[g]);
+    };
+    // With one configured main config there is one group: nothing to move.
+    if (!configPathOf(this.settings, this.roots)) {
+      relint(regroupStandalone(groups, (g, path) => lints[g].result.workspace.trees.some((t) => t.entry === path), reads));
+      // A document moved to an includer that itself moved away is read by no lint now: it goes to its own config.
+      relint(adoptUnread(groups, reads));
+    }
     const kept = groups.map((group, g) => ({ group, ...lints[g] })).filter(({ group }) => group.open.length > 0);
     this.reportConfigErrors(kept.flatMap(({ configError }) => (configError ? [configError] : [])));
     const unreadable = [...new Set(kept.flatMap(({ result }) => result.workspace.unreadable.map((u) => `wslint: cannot read ${u.path}: ${u.error}`)))].join("\n");
@@ -131,8 +135,9 @@ export class Session {
     const byFile = new Map<string, Diagnostic[]>();
     const seen = new Map<string, { list: Diagnostic[]; index: number }>();
     const versions = new Map<string, number>();
+    // Every lint's related files first: which problems a file shows must not depend on the order of the lints.
+    for (const snapshot of lints.snapshots) for (const file of snapshot.relatedFiles()) if (!byFile.has(file)) byFile.set(file, []);
     for (const snapshot of lints.snapshots) {
-      for (const file of snapshot.relatedFiles()) if (!byFile.has(file)) byFile.set(file, []);
       for (const problem of snapshot.result.problems) {
         const list = byFile.get(problem.file);
         if (!list) continue;

@@ -318,6 +318,30 @@ http {
   });
 });
 
+describe("language server: one configured main config", () => {
+  const ws = tempWorkspace({
+    "etc/nginx.conf": "events {}\nhttp {\n}\n",
+    "etc/wslint.config.json": "{}",
+    "etc/extra/wslint.config.json": JSON.stringify({ rules: { "undefined-variable": "off" } }),
+  });
+  let client: LspClient;
+
+  beforeAll(async () => {
+    ({ client } = await LspClient.start({ rootPath: ws.dir, settings: { ...onlyRule("undefined-variable"), configPath: ws.path("etc/nginx.conf") } }));
+  });
+  afterAll(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it("lints every open document under the configured main config's settings, included or not", async () => {
+    const text = "server {\n    listen 8080;\n    return 200 $nope;\n}\n";
+    const uri = await client.open(ws.path("etc/extra/conf.d/site.conf"), text);
+    expect((await client.forVersion(uri, 1)).map((d) => d.code)).toEqual(["undefined-variable"]);
+    await client.close(uri);
+  });
+});
+
 describe("language server: code actions", () => {
   const ws = tempWorkspace();
   let client: LspClient;
