@@ -9,7 +9,7 @@ import { listenChecker } from "./duplicate-directive/listen-sockets.js";
 import { checkLocations } from "./duplicate-directive/locations.js";
 import { checkMapEntries } from "./duplicate-directive/map-entries.js";
 import { upstreamChecker } from "./duplicate-directive/upstreams.js";
-import { firstHere } from "./duplicate-directive/where.js";
+import { firstHere } from "./duplicate-directive/pairs.js";
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { proxyHeaders } from "../src/model/effective.js";
 import { enclosingServer, serverListens } from "../src/model/listen.js";
 import { describeWebSocket, isWeak } from "../src/model/websocket.js";
-import { lineOf } from "../src/workspace/tree.js";
+import { lineReference } from "../src/workspace/tree.js";
 
 const config = (host: string): string =>
   `events {\n    worker_connections 1024;\n}\nhttp {\n    map $http_upgrade $connection_upgrade {\n        default upgrade;\n        ''      close;\n    }\n    map $http_origin $origin_ok {\n        default                         0;\n        "https://chat.example.com:8443" 1;\n    }\n    limit_conn_zone $binary_remote_addr zone=sockets:10m;\n    server {\n        listen 8443 ssl;\n        server_name chat.example.com;\n        ssl_certificate /etc/ssl/chat.pem;\n        ssl_certificate_key /etc/ssl/chat.key;\n        location /ws/ {\n            if ($origin_ok = 0) {\n                return 403;\n            }\n            limit_conn sockets 20;\n            proxy_pass http://127.0.0.1:3000;\n            proxy_http_version 1.1;\n            proxy_set_header Host ${host};\n            proxy_set_header Upgrade $http_upgrade;\n            proxy_set_header Connection $connection_upgrade;\n            proxy_read_timeout 1h;\n        }\n    }\n}\n`;
@@ -32,7 +32,7 @@ export default defineRule({
       ctx.report({
         node: host.node,
         range: value.range,
-        message: `${describeWebSocket(ws)} sends "Host ${host.value}", which drops the port, while its server listens on port ${odd.port} (line ${lineOf(odd.node)}): backends that compare Origin with Host reject the handshake; send "proxy_set_header Host $http_host;" (keeps the port, but is client-controlled and empty on HTTP/3)`,
+        message: `${describeWebSocket(ws)} sends "Host ${host.value}", which drops the port, while its server listens on port ${odd.port} (${lineReference(odd.node, host.node)}): backends that compare Origin with Host reject the handshake; send "proxy_set_header Host $http_host;" (keeps the port, but is client-controlled and empty on HTTP/3)`,
       });
     }
   },

@@ -1,7 +1,7 @@
 // Flags WebSocket locations balanced over several servers with nothing that keeps a client on one of them.
 import { defineRule } from "../src/engine/rule.js";
 import { describeWebSocket, isWeak, type WebSocketLocation } from "../src/model/websocket.js";
-import { lineOf } from "../src/workspace/tree.js";
+import { lineReference } from "../src/workspace/tree.js";
 
 /** Methods that send a client to the same server again (sticky: NGINX Plus, or the nginx-sticky module). */
 const AFFINITY = new Set(["ip_hash", "hash", "sticky"]);
@@ -41,7 +41,7 @@ export default defineRule({
       ctx.report({
         node: ws.proxyPass,
         severity: isWeak(ws) ? "info" : undefined,
-        message: `${describeWebSocket(ws)} proxies to upstream "${upstream.name}" (line ${lineOf(upstream.node)}), which spreads requests over ${active.length} servers by ${method} with no affinity: reconnects and long-polling fallbacks (socket.io, SignalR) land on other backends that do not know the session; add "ip_hash;" or "hash $remote_addr consistent;" to the upstream`,
+        message: `${describeWebSocket(ws)} proxies to upstream "${upstream.name}" (${lineReference(upstream.node, ws.proxyPass)}), which spreads requests over ${active.length} servers by ${method} with no affinity: reconnects and long-polling fallbacks (socket.io, SignalR) land on other backends that do not know the session; add "ip_hash;" or "hash $remote_addr consistent;" to the upstream`,
         related: [{ file: upstream.node.file, range: upstream.node.directive.name.range, message: `upstream "${upstream.name}" defined here` }],
       });
     }

@@ -4,7 +4,7 @@
 import type { Finding } from "../../src/engine/rule.js";
 import { listenSocket, type ListenSocket } from "../../src/model/listen-socket.js";
 import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere } from "./where.js";
+import { firstHere } from "./pairs.js";
 
 interface HttpSocket {
   /** The listen of each server on the socket; a snippet's top level is one server, keyed by undefined. */

@@ -3,7 +3,7 @@
 import type { Finding } from "../../src/engine/rule.js";
 import { locationMatch } from "../../src/model/location-match.js";
 import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
-import { firstHere, statementRange } from "./where.js";
+import { firstHere, statementRange } from "./pairs.js";
 
 /**
  * Reports the second of each pair among one block's locations. nginx compares exact (`=`) locations with each other

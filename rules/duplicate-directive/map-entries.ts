@@ -3,7 +3,7 @@
 // (src/http/modules/ngx_http_map_module.c, src/core/ngx_hash.c; the stream map is the same code).
 import type { Finding } from "../../src/engine/rule.js";
 import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
-import { asciiLower, firstHere } from "./where.js";
+import { asciiLower, firstHere } from "./pairs.js";
 
 /**
  * The hash slots a key takes. String keys are lower-cased, so they compare ignoring case; regex keys (`~...`) are never

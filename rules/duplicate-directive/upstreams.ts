@@ -2,7 +2,7 @@
 // twin ngx_stream_upstream_add). Names compare ignoring case; http and stream upstreams are separate.
 import type { Finding } from "../../src/engine/rule.js";
 import { lineReference, type ConfigNode } from "../../src/workspace/tree.js";
-import { asciiLower, firstHere, statementRange } from "./where.js";
+import { asciiLower, firstHere, statementRange } from "./pairs.js";
 
 /** A checker fed one tree's nodes in document order; it reports the second `upstream` block of a name. */
 export function upstreamChecker(report: (finding: Finding) => void): (node: ConfigNode) => void {
