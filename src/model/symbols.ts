@@ -88,7 +88,7 @@ export function collectSymbols(tree: ConfigTree): Symbols {
   walk(tree.roots, (node) => {
     const name = node.name;
     symbols.directiveNames.add(name);
-    if (ZONE_DEFINER.test(name) && node.context !== "opaque") addZone(symbols.zones, node);
+    if ((name.endsWith("_zone") || name.endsWith("_cache_path")) && node.context !== "opaque") addZone(symbols.zones, node);
     const define = VARIABLE_DEFINERS.get(name);
     if (define && node.context !== "opaque") {
       const variable = define(node.directive.args.map((a) => a.value));
@@ -108,7 +108,6 @@ export function collectSymbols(tree: ConfigTree): Symbols {
   return symbols;
 }
 
-const ZONE_DEFINER = /_zone$|_cache_path$/;
 const ZONE_ARGUMENT = /^(?:keys_)?zone=([^:]+)/;
 
 /** Records the zone a `*_zone` or `*_cache_path` directive defines, under the directive's name. */
