@@ -12,8 +12,11 @@ export interface VariableUse {
 }
 const REGEX_OPERATORS = new Set(["~", "~*", "!~", "!~*"]);
 
-/** Directives whose arguments are code or patterns, not nginx values. */
-const OPAQUE_DIRECTIVE = /_by_lua|^perl|^js_|^location$|^valid_referers$|^server_name$|^map_hash|^geoip2?$/;
+/**
+ * Directives whose arguments are code or patterns, or strings nginx takes as written (header names, MIME types,
+ * cipher lists): not nginx values, so a `$` in them is no variable.
+ */
+const OPAQUE_DIRECTIVE = /_by_lua|^perl|^js_|^location$|^valid_referers$|^server_name$|^map_hash|^geoip2?$|_(hide|pass)_header$|_types$|_ciphers$|^ssl_ecdh_curve$|_catch_stderr$/;
 const opaqueNames = new Map<string, boolean>();
 
 function isOpaqueDirective(name: string): boolean {

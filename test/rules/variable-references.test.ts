@@ -37,6 +37,8 @@ describe("variable references", () => {
       "            gzip_disable \"MSIE [1-6]\\.(?!.*SV1)$\";",
       "            proxy_hide_header X-Price$;",
       "            add_header X-Cost$ 5;",
+      "            proxy_hide_header X-$internal;",
+      "            ssi_types text/$x;",
       "        }",
       "    }",
       "}",
