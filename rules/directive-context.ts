@@ -5,6 +5,7 @@ import { directivesNamed, type DirectiveSpec } from "../src/reference/directives
 import type { ContextName } from "../src/reference/contexts.js";
 import { unavailableReason } from "../src/reference/availability.js";
 import { atLeast, type NginxVersion } from "../src/model/version.js";
+import { nestedLocationProblem } from "./directive-context/nested-locations.js";
 
 /**
  * Contexts a directive was allowed in only from a later open-source nginx (changes.xml): the reference lists the
@@ -23,11 +24,14 @@ export default defineRule({
     severity: "error",
     docs: {
       summary: "A directive written in a block where nginx does not allow it.",
-      why: 'Each directive is valid only in certain contexts (http, server, location, upstream, ...); elsewhere nginx fails with `"..." directive is not allowed here`.',
+      why: 'Each directive is valid only in certain contexts (http, server, location, upstream, ...); elsewhere nginx fails with `"..." directive is not allowed here`. Nested locations have rules of their own: one inside a prefix or regex location must start with its parent\'s path (`location "/ws/" is outside location "/api/"`), exact and named locations hold none, and named ones live at server level only.',
       fix: "Move the directive into one of the contexts the message lists.",
     },
     examples: {
-      bad: ["events {}\nhttp {\n    proxy_pass http://127.0.0.1:8080;\n}\n"],
+      bad: [
+        "events {}\nhttp {\n    proxy_pass http://127.0.0.1:8080;\n}\n",
+        "events {}\nhttp {\n    server {\n        location /api/ {\n            location /ws/ {\n            }\n        }\n    }\n}\n",
+      ],
       good: ["events {}\nhttp {\n    server {\n        location / {\n            proxy_pass http://127.0.0.1:8080;\n        }\n    }\n}\n"],
     },
   },
@@ -38,6 +42,11 @@ export default defineRule({
     // A guessed snippet context fits its top level by construction, or nothing fits and we cannot know.
     if (tree.contextSource === "guessed" && !node.parent) return;
     const name = node.name;
+    const nested = name === "location" ? nestedLocationProblem(node) : undefined;
+    if (nested) {
+      ctx.report({ node, message: `${nested}; nginx -t fails` });
+      return;
+    }
     const specs = directivesNamed(name);
     const version = ctx.model.nginxVersion;
     const addedIn = CONTEXT_ADDED_IN.get(name);

@@ -28,6 +28,8 @@ const VERSION = "1.22.1";
 type Row = readonly [rule: string, file: string, line: number | readonly number[], severity: Severity, reason: string];
 
 // Reasons that recur.
+/** location1.conf's `location /foo` includes location2.conf, whose `location /bar` then nests inside it. */
+const BAR_INSIDE_FOO = 'location2.conf\'s `location /bar` is read inside location1.conf\'s `location /foo` (its include), and a nested location must start with its parent\'s path: nginx -t fails with `location "/bar" is outside location "/foo"` (seen with 1.22.1).';
 const NO_EVENTS =
   'A main config (http at its top level) without an events block: nginx -t fails with `no "events" section in configuration`.';
 const lua = (d: string) =>
@@ -237,9 +239,13 @@ const TABLE: Record<string, readonly Row[]> = {
       "error",
       'location1.conf and location2.conf include each other and nginx has no guard against include loops (a two-file loop crashes Debian\'s nginx -t with SIGSEGV, seen); here nginx -t stops earlier, at `location "/bar" is outside location "/foo"`.',
     ],
+    ["directive-context", "location2.conf", 1, "error", BAR_INSIDE_FOO],
     ["events-missing", "nginx.conf", 1, "error", NO_EVENTS],
   ],
-  "nginx-go-crossplane-testdata/includes-cycle/valid/nginx.conf": [["events-missing", "nginx.conf", 1, "error", NO_EVENTS]],
+  "nginx-go-crossplane-testdata/includes-cycle/valid/nginx.conf": [
+    ["directive-context", "location2.conf", 1, "error", BAR_INSIDE_FOO],
+    ["events-missing", "nginx.conf", 1, "error", NO_EVENTS],
+  ],
   "nginx-go-crossplane-testdata/includes-globbed/nginx.conf": [],
   "nginx-go-crossplane-testdata/includes-regular/nginx.conf": [["include-not-found", "conf.d/server.conf", 5, "error", BAR_CONF]],
   "nginx-go-crossplane-testdata/invalid-map/nginx.conf": [],

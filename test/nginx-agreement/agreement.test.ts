@@ -30,7 +30,7 @@ const casesDir = join(dirname(fileURLToPath(import.meta.url)), "cases");
 const nginxSays: Record<string, RegExp> = {
   "syntax-error": /^unexpected |^directive "[^"]+" is not terminated by ";"$/,
   "unknown-directive": /^unknown directive "/,
-  "directive-context": /^"[^"]+" directive is not allowed here$/,
+  "directive-context": /^"[^"]+" directive is not allowed here$|^location "[^"]*" is outside location "[^"]*"$|^location "[^"]*" cannot be inside the (exact|named) location "[^"]*"$|^named location "[^"]*" can be on the server level only$/,
   "directive-arguments": new RegExp(
     [
       /^invalid number of arguments in "[^"]+" directive$/,
