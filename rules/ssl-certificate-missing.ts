@@ -1,8 +1,7 @@
 // Flags TLS listeners without a certificate: in http, the default server of an address that some `listen ... ssl`
 // makes TLS (what nginx -t checks), and, as a warning, other TLS servers that would borrow its certificate.
 import { defineRule, type Finding } from "../src/engine/rule.js";
-import { directivesIn } from "../src/model/levels.js";
-import { DEFAULT_LISTEN_PORT, parseListen } from "../src/model/listen.js";
+import { DEFAULT_LISTEN_PORT, inForceInServer, parseListen } from "../src/model/listen.js";
 import { listenSocket } from "../src/model/listen-socket.js";
 import { lineOf, lineReference, type ConfigNode } from "../src/workspace/tree.js";
 
@@ -115,12 +114,12 @@ function checkHttp(http: ConfigNode, report: (finding: Finding) => void): void {
 
 /** A certificate at server level or inherited from http. */
 function hasCertificate(server: ConfigNode): boolean {
-  return listInForce(server, "ssl_certificate").length > 0;
+  return inForceInServer(server, "ssl_certificate").length > 0;
 }
 
 /** `ssl_reject_handshake on` in force in the server (its own value, else http's): it needs no certificate. */
 function rejectsHandshake(server: ConfigNode): boolean {
-  return listInForce(server, "ssl_reject_handshake").at(-1)?.directive.args[0]?.value === "on";
+  return inForceInServer(server, "ssl_reject_handshake").at(-1)?.directive.args[0]?.value === "on";
 }
 
 /**
@@ -129,18 +128,12 @@ function rejectsHandshake(server: ConfigNode): boolean {
  */
 function checkKeys(servers: ConfigNode[], report: (finding: Finding) => void): void {
   for (const server of servers) {
-    const certificates = listInForce(server, "ssl_certificate");
-    const keys = listInForce(server, "ssl_certificate_key");
+    const certificates = inForceInServer(server, "ssl_certificate");
+    const keys = inForceInServer(server, "ssl_certificate_key");
     if (certificates.length <= keys.length) continue;
     // nginx names the last certificate, variables or not (it checks the counts before loading anything).
     const missing = certificates[certificates.length - 1];
     const file = missing.directive.args[0]?.value ?? "";
     report({ node: missing, message: `no "ssl_certificate_key" is defined for certificate "${file}"; nginx -t fails` });
   }
-}
-
-/** A directive in force in the server: its own lines, else http's (indexed look-ups: http may hold thousands). */
-function listInForce(server: ConfigNode, name: string): readonly ConfigNode[] {
-  const own = directivesIn({ node: server, children: server.children }, name);
-  return own.length > 0 || !server.parent ? own : directivesIn({ node: server.parent, children: server.parent.children }, name);
 }

@@ -114,9 +114,14 @@ export class Session {
     return new Lints(snapshots, this.emptySnapshot());
   }
 
+  private empty: Snapshot | undefined;
+
+  /** What requests get when no lint read their file: made once, it never changes. */
   private emptySnapshot(): Snapshot {
-    return new Snapshot(lint([], this.disk), new Map());
+    this.empty ??= new Snapshot(lint([], this.disk), new Map());
+    return this.empty;
   }
+
 
   // Each said once while it lasts: the lint runs on every pause in typing, the same warning should not.
   private shownConfigErrors = new Set<string>();

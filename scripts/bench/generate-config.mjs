@@ -5,18 +5,7 @@
 // model and rules see realistic token mixes instead of one block copied 2,000 times.
 // Everything random comes from a seeded PRNG: the same options always give byte-identical output, so figures
 // from two machines or two commits are about the same input.
-
-/** Small, fast, good-enough PRNG (mulberry32); Math.random() would make the config differ run to run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./mulberry32.mjs";
 
 const pad = (n, width = 4) => String(n).padStart(width, "0");
 

@@ -1,5 +1,6 @@
 // Rule ids the CLI accepts (`--rule`, `explain`), and the "did you mean" for a mistyped one.
 import { allRules } from "../../rules/index.js";
+import { editDistance } from "../config/did-you-mean.js";
 import type { Rule } from "../engine/rule.js";
 
 export function findRule(id: string): Rule | undefined {
@@ -19,7 +20,7 @@ export function suggestRule(typed: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(t.length / 3)) + 1;
   for (const id of ids) {
-    const d = distance(t, id);
+    const d = editDistance(t, id);
     if (d < bestDistance) [best, bestDistance] = [id, d];
   }
   return best;
@@ -28,15 +29,4 @@ export function suggestRule(typed: string): string | undefined {
 export function unknownRuleMessage(id: string): string {
   const hint = suggestRule(id);
   return `unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ""} (\`wslint rules\` lists them)`;
-}
-
-/** Levenshtein distance; rule ids are short, so the plain table is cheap. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -8,7 +8,8 @@ export type RuleSetting = "off" | Severity;
 /** A rule's configuration: a severity (or "off"), optionally with options: `["warning", { minimum: "1h" }]`. */
 export type RuleConfig = RuleSetting | [RuleSetting, Record<string, unknown>];
 
-function settingOf(config: RuleConfig | undefined): RuleSetting | undefined {
+/** The severity (or "off") a rule's configuration sets, options or not. */
+export function settingOf(config: RuleConfig | undefined): RuleSetting | undefined {
   return Array.isArray(config) ? config[0] : config;
 }
 

@@ -4,7 +4,7 @@ import { didYouMean } from "../config/did-you-mean.js";
 import type { Comment, Directive } from "../syntax/ast.js";
 import type { LoadedFile, Workspace } from "../workspace/workspace.js";
 import { compareProblems, type Problem, type Severity } from "./problem.js";
-import type { RuleConfig, RuleSetting } from "./run-rules.js";
+import { settingOf, type RuleConfig } from "./run-rules.js";
 
 /** The engine's own reports; their docs live in rules/unused-suppression.ts and rules/unknown-suppression.ts. */
 export const UNUSED_SUPPRESSION = "unused-suppression";
@@ -110,10 +110,6 @@ function suppressInFile(path: string, loaded: LoadedFile, comments: Comment[], p
   const engineKept = engineProblems.splice(0).filter((p) => !suppressed(p, engineScopes));
   entries.filter((e) => e.id !== undefined && ENGINE_IDS.has(e.id)).forEach(reportUnused);
   return [...kept, ...engineKept, ...engineProblems];
-}
-
-function settingOf(config: RuleConfig | undefined): RuleSetting | undefined {
-  return Array.isArray(config) ? config[0] : config;
 }
 
 function buildScopes(entries: Entry[], loaded: LoadedFile): Scope[] {

@@ -65,9 +65,14 @@ export function enclosingServer(node: ConfigNode | undefined): ConfigNode | unde
 
 /** `ssl on;` in the server or in http makes every listen of the server TLS (removed in nginx 1.25.1). */
 export function sslOnInForce(server: ConfigNode): boolean {
-  // Indexed look-ups: the http level around a server can hold thousands of directives.
-  const own = directivesIn({ node: server, children: server.children }, "ssl");
-  const outer = server.parent ? directivesIn({ node: server.parent, children: server.parent.children }, "ssl") : [];
-  const inForce = own.length > 0 ? own : outer;
-  return inForce.at(-1)?.directive.args[0]?.value === "on";
+  return inForceInServer(server, "ssl").at(-1)?.directive.args[0]?.value === "on";
+}
+
+/**
+ * The lines of a server-level directive in force in `server`: its own, else those of the block around it (http,
+ * stream), as nginx merges server settings. Indexed look-ups: the block around can hold thousands of directives.
+ */
+export function inForceInServer(server: ConfigNode, name: string): readonly ConfigNode[] {
+  const own = directivesIn({ node: server, children: server.children }, name);
+  return own.length > 0 || !server.parent ? own : directivesIn({ node: server.parent, children: server.parent.children }, name);
 }

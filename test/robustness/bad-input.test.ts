@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../scripts/bench/mulberry32.mjs";
 import { BIN } from "../support/run-cli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "wslint-robust-"));
@@ -141,13 +142,9 @@ function put(path: string, data: string | Buffer): string {
 /** Reproducible bytes (mulberry32), so a failure can be replayed from its seed. */
 function pseudoRandomBytes(length: number, seed: number, avoidNul = false): Buffer {
   const out = Buffer.alloc(length);
-  let a = seed >>> 0;
+  const next = mulberry32(seed);
   for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const byte = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+    const byte = next() & 0xff;
     out[i] = avoidNul && byte === 0 ? 1 : byte;
   }
   return out;

@@ -10,6 +10,10 @@ export const CONNECTION_MAP = "    map $http_upgrade $connection_upgrade {\n    
 export interface WebSocketConfigParts {
   listen: number;
   backend: number;
+  /** The main context before http: `events {}` by default. */
+  events?: string;
+  /** What the listen address starts with: "127.0.0.1:" by default, "" for the config as deployed (all interfaces). */
+  bind?: string;
   /** What http holds before the server: the Connection map by default. */
   http?: string;
   /** Parameters after the listen address (" http2"). */
@@ -23,11 +27,10 @@ export interface WebSocketConfigParts {
 
 /** A server with one `/ws/` location proxying WebSockets to the backend, as the rules' good examples do. */
 export function webSocketConfig(parts: WebSocketConfigParts): string {
-  const { listen, backend, http = CONNECTION_MAP, listenParams = "", before = "", after = "", readTimeout = "1h" } = parts;
-  return `events {}
-http {
+  const { listen, backend, events = "events {}\n", bind = "127.0.0.1:", http = CONNECTION_MAP, listenParams = "", before = "", after = "", readTimeout = "1h" } = parts;
+  return `${events}http {
 ${http}    server {
-        listen 127.0.0.1:${listen}${listenParams};
+        listen ${bind}${listen}${listenParams};
         location /ws/ {
 ${before}            proxy_pass http://127.0.0.1:${backend};
             proxy_http_version 1.1;

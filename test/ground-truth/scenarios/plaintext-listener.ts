@@ -4,7 +4,7 @@ import { makeSelfSigned } from "../../support/tls-cert.js";
 import { echo } from "../../support/ws-client.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket } from "./common.js";
+import { CONNECTION_MAP, expectNoWebSocket, expectWebSocket, webSocketConfig } from "./common.js";
 
 const COOKIE = "session=s3cr3t-cookie";
 const MESSAGE = "s3cr3t-message";
@@ -13,20 +13,7 @@ const MESSAGE = "s3cr3t-message";
  * `bind` is "" for the config as deployed (all interfaces, what the rule judges: it leaves loopback-only listeners
  * alone) and "127.0.0.1:" for the one this test runs, so nothing is reachable from outside the machine.
  */
-const flaggedConfig = (bind: string, port: number, backend: number): string => `events {}
-http {
-${CONNECTION_MAP}    server {
-        listen ${bind}${port};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const flaggedConfig = (bind: string, port: number, backend: number): string => webSocketConfig({ listen: port, backend, bind });
 
 /** The rule's good example: the cleartext server only redirects, the socket is served with TLS. */
 const goodConfig = (bind: string, plain: number, tls: number, backend: number, cert: { certPath: string; keyPath: string }): string => `events {}

@@ -4,24 +4,12 @@ import { openSocket } from "../../support/ws-client.js";
 import { expectClean, expectFlagged } from "../lint-checks.js";
 import type { Lab } from "../lab.js";
 import type { Scenario } from "../scenario.js";
-import { CONNECTION_MAP, handshakeResult } from "./common.js";
+import { handshakeResult, webSocketConfig } from "./common.js";
 
 /** More sockets than 512 connections can carry at two each. */
 const SOCKETS = 300;
 
-const config = (listen: number, backend: number, events: string): string => `${events}http {
-${CONNECTION_MAP}    server {
-        listen 127.0.0.1:${listen};
-        location /ws/ {
-            proxy_pass http://127.0.0.1:${backend};
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-`;
+const config = (listen: number, backend: number, events: string): string => webSocketConfig({ listen, backend, events });
 
 /**
  * Opens sockets one after another (the lab closes them) until one fails or SOCKETS are open; returns how many opened
